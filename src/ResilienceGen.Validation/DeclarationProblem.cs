@@ -28,5 +28,20 @@ namespace ResilienceGen.Validation
 
         /// <summary>Arguments for the descriptor's message format, in order.</summary>
         public ImmutableArray<string> MessageArgs { get; }
+
+        /// <summary>
+        /// True when the compiler already reports this mistake with an error of its own: the analyzers must not
+        /// add ours on top, but the generator still treats the method as invalid.
+        /// </summary>
+        public bool IsReportedByCompiler => Id == DiagnosticIds.ReportedByCompiler;
+
+        internal static DeclarationProblem Error(string id, Location location, params string[] messageArgs)
+            => new DeclarationProblem(id, isError: true, location, ImmutableArray.Create(messageArgs));
+
+        internal static DeclarationProblem NotError(string id, Location location, params string[] messageArgs)
+            => new DeclarationProblem(id, isError: false, location, ImmutableArray.Create(messageArgs));
+
+        internal static DeclarationProblem LeftToCompiler(Location location)
+            => new DeclarationProblem(DiagnosticIds.ReportedByCompiler, isError: true, location, ImmutableArray<string>.Empty);
     }
 }

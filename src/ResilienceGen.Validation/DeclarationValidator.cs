@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -9,6 +11,12 @@ namespace ResilienceGen.Validation
     /// Linked into both the generator and the analyzers so the two never disagree.
     /// Never throws, whatever the user typed.
     /// </summary>
+    /// <remarks>
+    /// One mistake, one error: when the method's shape is wrong (RG0001), or the compiler already reports the
+    /// mistake (a partial method in a non-partial type, an unknown type in the signature...), nothing else is checked.
+    /// Problems with <see cref="DeclarationProblem.IsReportedByCompiler"/> are errors for the generator (no wrapper)
+    /// but never reported by the analyzers.
+    /// </remarks>
     internal static class DeclarationValidator
     {
         /// <summary>
@@ -17,9 +25,79 @@ namespace ResilienceGen.Validation
         /// they need the whole compilation and live in the analyzer.
         /// </summary>
         public static ImmutableArray<DeclarationProblem> Validate(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+            => Validate(method, KnownTypes.From(compilation), cancellationToken);
+
+        /// <summary>As above, with the known types resolved once per compilation (the analyzers do that).</summary>
+        public static ImmutableArray<DeclarationProblem> Validate(IMethodSymbol method, KnownTypes types, CancellationToken cancellationToken)
         {
-            // Placeholder until the analyzers work (issue 4) fills in RG0001-RG0012.
-            return ImmutableArray<DeclarationProblem>.Empty;
+            if (method == null || !types.HasAttributes)
+            {
+                return ImmutableArray<DeclarationProblem>.Empty;
+            }
+
+            var definition = method.PartialDefinitionPart ?? method;
+            AttributeData? retry = null;
+            AttributeData? breaker = null;
+            foreach (var attribute in definition.GetAttributes())
+            {
+                if (types.IsWithRetry(attribute))
+                {
+                    retry = retry ?? attribute;
+                }
+                else if (types.IsCircuitBreaker(attribute))
+                {
+                    breaker = breaker ?? attribute;
+                }
+            }
+
+            if (retry == null && breaker == null)
+            {
+                return ImmutableArray<DeclarationProblem>.Empty;
+            }
+
+            var shapeProblem = ShapeRules.Check(method, definition, cancellationToken);
+            if (shapeProblem != null)
+            {
+                return ImmutableArray.Create(shapeProblem);
+            }
+
+            if (TypeFacts.ContainsErrorType(definition.ReturnType) || definition.Parameters.Any(p => TypeFacts.ContainsErrorType(p.Type)))
+            {
+                return ImmutableArray.Create(DeclarationProblem.LeftToCompiler(SyntaxLookup.NameLocation(definition)));
+            }
+
+            var problems = new List<DeclarationProblem>();
+            SignatureRules.Check(definition, types, problems, cancellationToken);
+            CoreMethodRules.Check(definition, problems);
+
+            var fallback = SyntaxLookup.NameLocation(definition);
+            if (retry != null)
+            {
+                AttributeValueRules.CheckRetry(retry, types, fallback, problems, cancellationToken);
+                ExceptionFilterRules.Check(definition, retry, types, problems, cancellationToken);
+            }
+
+            if (breaker != null)
+            {
+                AttributeValueRules.CheckBreaker(breaker, fallback, problems, cancellationToken);
+                ExceptionFilterRules.Check(definition, breaker, types, problems, cancellationToken);
+            }
+
+            return problems.ToImmutableArray();
+        }
+
+        /// <summary>True when any problem is an error: the generator emits a throwing stub (or nothing) instead of a wrapper.</summary>
+        public static bool HasErrors(ImmutableArray<DeclarationProblem> problems)
+        {
+            foreach (var problem in problems)
+            {
+                if (problem.IsError)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace ResilienceGen.Validation
+{
+    /// <summary>RG0003 (no Core method), RG0004 (Core signature differs), RG0012 (Core not private).</summary>
+    internal static class CoreMethodRules
+    {
+        public static void Check(IMethodSymbol method, List<DeclarationProblem> problems)
+        {
+            var coreName = CoreMethodNaming.CoreNameFor(method.Name);
+            var candidates = FindCandidates(method);
+            if (candidates.IsEmpty)
+            {
+                problems.Add(DeclarationProblem.Error(DiagnosticIds.CoreMethodMissing, SyntaxLookup.NameLocation(method), method.Name, coreName, ExpectedSignature(method, coreName)));
+                return;
+            }
+
+            if (candidates.Any(c => c.Parameters.Any(p => TypeFacts.ContainsErrorType(p.Type)) || TypeFacts.ContainsErrorType(c.ReturnType)))
+            {
+                // The compiler reports the unknown type in the Core method; comparing against it would only add noise.
+                return;
+            }
+
+            var matched = candidates.FirstOrDefault(c => FindDifference(method, c) == null);
+            if (matched == null)
+            {
+                var closest = candidates.FirstOrDefault(c => c.Parameters.Length == method.Parameters.Length) ?? candidates[0];
+                var difference = FindDifference(method, closest)!;
+                problems.Add(DeclarationProblem.Error(DiagnosticIds.CoreMethodSignatureMismatch, difference.Location, coreName, method.Name, difference.Text));
+                return;
+            }
+
+            if (matched.DeclaredAccessibility != Accessibility.Private && CanBePrivate(matched))
+            {
+                problems.Add(DeclarationProblem.NotError(DiagnosticIds.CoreMethodNotPrivate, SyntaxLookup.NameLocation(matched), coreName, TypeFacts.AccessibilityText(matched.DeclaredAccessibility), method.Name));
+            }
+        }
+
+        /// <summary>The ordinary methods named like the Core method in the method's own type.</summary>
+        public static ImmutableArray<IMethodSymbol> FindCandidates(IMethodSymbol method)
+        {
+            var coreName = CoreMethodNaming.CoreNameFor(method.Name);
+            return method.ContainingType.GetMembers(coreName)
+                .OfType<IMethodSymbol>()
+                .Where(m => m.MethodKind == MethodKind.Ordinary && !SymbolEqualityComparer.Default.Equals(m, method))
+                .ToImmutableArray();
+        }
+
+        /// <summary>The matching Core method, or null when there is none.</summary>
+        public static IMethodSymbol? FindMatch(IMethodSymbol method)
+            => FindCandidates(method).FirstOrDefault(c => FindDifference(method, c) == null);
+
+        /// <summary>
+        /// A Core method that overrides, is virtual or abstract, or implements an interface member cannot simply become
+        /// private; RG0012 stays quiet there (the design choice is deliberate and the fix would not compile).
+        /// </summary>
+        private static bool CanBePrivate(IMethodSymbol core)
+        {
+            if (core.IsVirtual || core.IsAbstract || core.IsOverride || core.ExplicitInterfaceImplementations.Length > 0)
+            {
+                return false;
+            }
+
+            foreach (var @interface in core.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(core.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(core.ContainingType.FindImplementationForInterfaceMember(member), core))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private sealed class Difference
+        {
+            public Difference(string text, Location location)
+            {
+                Text = text;
+                Location = location;
+            }
+
+            public string Text { get; }
+
+            public Location Location { get; }
+        }
+
+        private static Difference? FindDifference(IMethodSymbol method, IMethodSymbol core)
+        {
+            var coreLocation = SyntaxLookup.NameLocation(core);
+            if (method.IsStatic != core.IsStatic)
+            {
+                return new Difference(core.IsStatic ? "it is static but the declaration is not" : "it is not static but the declaration is", coreLocation);
+            }
+
+            if (method.Arity != core.Arity)
+            {
+                return new Difference("it has " + Count(core.Arity, "type parameter") + " but the declaration has " + method.Arity, coreLocation);
+            }
+
+            if (method.Parameters.Length != core.Parameters.Length)
+            {
+                return new Difference("it has " + Count(core.Parameters.Length, "parameter") + " but the declaration has " + method.Parameters.Length, coreLocation);
+            }
+
+            // Compare in the declaration's type parameters, so Core<U>(U x) matches M<T>(T x).
+            var constructed = core.Arity == 0 ? core : core.Construct(method.TypeParameters.Cast<ITypeSymbol>().ToArray());
+            for (var i = 0; i < method.Parameters.Length; i++)
+            {
+                var expected = method.Parameters[i];
+                var actual = constructed.Parameters[i];
+                var where = "parameter " + (i + 1) + " '" + core.Parameters[i].Name + "'";
+                if (expected.RefKind != actual.RefKind)
+                {
+                    return new Difference(where + " is passed by " + TypeFacts.RefKindText(actual.RefKind) + " but the declaration's '" + expected.Name + "' is passed by " + TypeFacts.RefKindText(expected.RefKind), SyntaxLookup.NameLocation(core.Parameters[i]));
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(expected.Type, actual.Type))
+                {
+                    return new Difference(where + " is '" + TypeFacts.Display(actual.Type) + "' but the declaration's '" + expected.Name + "' is '" + TypeFacts.Display(expected.Type) + "'", SyntaxLookup.NameLocation(core.Parameters[i]));
+                }
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, constructed.ReturnType) || method.RefKind != core.RefKind)
+            {
+                return new Difference("it returns '" + TypeFacts.Display(constructed.ReturnType) + "' but the declaration returns '" + TypeFacts.Display(method.ReturnType) + "'", coreLocation);
+            }
+
+            for (var i = 0; i < method.Arity; i++)
+            {
+                if (!SameConstraints(method.TypeParameters[i], core.TypeParameters[i]))
+                {
+                    return new Difference("its type parameter '" + core.TypeParameters[i].Name + "' has other constraints than the declaration's '" + method.TypeParameters[i].Name + "'", coreLocation);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Constraint kinds must agree. Constraint types are compared by symbol when they do not mention type parameters,
+        /// and by text when both methods name their type parameters alike; otherwise only their number is compared.
+        /// </summary>
+        private static bool SameConstraints(ITypeParameterSymbol expected, ITypeParameterSymbol actual)
+        {
+            if (expected.HasReferenceTypeConstraint != actual.HasReferenceTypeConstraint
+                || expected.HasValueTypeConstraint != actual.HasValueTypeConstraint
+                || expected.HasUnmanagedTypeConstraint != actual.HasUnmanagedTypeConstraint
+                || expected.HasNotNullConstraint != actual.HasNotNullConstraint
+                || expected.HasConstructorConstraint != actual.HasConstructorConstraint
+                || expected.AllowsRefLikeType != actual.AllowsRefLikeType
+                || expected.ConstraintTypes.Length != actual.ConstraintTypes.Length)
+            {
+                return false;
+            }
+
+            var sameNames = expected.DeclaringMethod != null && actual.DeclaringMethod != null
+                && expected.DeclaringMethod.TypeParameters.Select(t => t.Name).SequenceEqual(actual.DeclaringMethod.TypeParameters.Select(t => t.Name));
+            var expectedTexts = expected.ConstraintTypes.Select(t => t.ToDisplayString()).OrderBy(t => t, System.StringComparer.Ordinal);
+            var actualTexts = actual.ConstraintTypes.Select(t => t.ToDisplayString()).OrderBy(t => t, System.StringComparer.Ordinal);
+            return !sameNames || expectedTexts.SequenceEqual(actualTexts);
+        }
+
+        private static string Count(int n, string noun) => n + " " + noun + (n == 1 ? string.Empty : "s");
+
+        /// <summary>What the user should write, e.g. <c>private Task&lt;int&gt; GetCoreAsync(string sku, CancellationToken cancellationToken)</c>.</summary>
+        public static string ExpectedSignature(IMethodSymbol method, string coreName)
+        {
+            var text = new StringBuilder("private ");
+            if (method.IsStatic)
+            {
+                text.Append("static ");
+            }
+
+            text.Append(TypeFacts.Display(method.ReturnType)).Append(' ').Append(coreName);
+            if (method.Arity > 0)
+            {
+                text.Append('<').Append(string.Join(", ", method.TypeParameters.Select(t => t.Name))).Append('>');
+            }
+
+            text.Append('(')
+                .Append(string.Join(", ", method.Parameters.Select(p => TypeFacts.Display(p.Type) + " " + p.Name)))
+                .Append(')');
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+
+namespace ResilienceGen.Validation
+{
+    /// <summary>
+    /// The types the rules need, resolved once per compilation by metadata name.
+    /// <see cref="HasAttributes"/> is false when the runtime assembly is not referenced: then there is nothing to check.
+    /// </summary>
+    internal sealed class KnownTypes
+    {
+        public const string WithRetryAttributeName = "ResilienceGen.WithRetryAttribute";
+        public const string CircuitBreakerAttributeName = "ResilienceGen.CircuitBreakerAttribute";
+        public const string BackoffKindName = "ResilienceGen.BackoffKind";
+
+        private KnownTypes(Compilation compilation)
+        {
+            WithRetryAttribute = compilation.GetTypeByMetadataName(WithRetryAttributeName);
+            CircuitBreakerAttribute = compilation.GetTypeByMetadataName(CircuitBreakerAttributeName);
+            BackoffKind = compilation.GetTypeByMetadataName(BackoffKindName);
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+            Boolean = compilation.GetSpecialType(SpecialType.System_Boolean);
+        }
+
+        public static KnownTypes From(Compilation compilation) => new KnownTypes(compilation);
+
+        public INamedTypeSymbol? WithRetryAttribute { get; }
+        public INamedTypeSymbol? CircuitBreakerAttribute { get; }
+        public INamedTypeSymbol? BackoffKind { get; }
+        public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol? CancellationToken { get; }
+        public INamedTypeSymbol? Task { get; }
+        public INamedTypeSymbol? TaskOfT { get; }
+        public INamedTypeSymbol? ValueTask { get; }
+        public INamedTypeSymbol? ValueTaskOfT { get; }
+        public INamedTypeSymbol Boolean { get; }
+
+        public bool HasAttributes => WithRetryAttribute != null || CircuitBreakerAttribute != null;
+
+        public bool IsWithRetry(AttributeData attribute) => Is(attribute, WithRetryAttribute);
+
+        public bool IsCircuitBreaker(AttributeData attribute) => Is(attribute, CircuitBreakerAttribute);
+
+        private static bool Is(AttributeData attribute, INamedTypeSymbol? type)
+            => type != null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
+    }
+}

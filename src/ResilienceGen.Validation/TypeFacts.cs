@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+
+namespace ResilienceGen.Validation
+{
+    /// <summary>Type questions several rules ask.</summary>
+    internal static class TypeFacts
+    {
+        public static readonly SymbolDisplayFormat Short = SymbolDisplayFormat.MinimallyQualifiedFormat;
+
+        public static string Display(ITypeSymbol type) => type.ToDisplayString(Short);
+
+        /// <summary>True when the type mentions a type the compiler could not resolve (the compiler reports that itself).</summary>
+        public static bool ContainsErrorType(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case null:
+                    return false;
+                case IErrorTypeSymbol _:
+                    return true;
+                case IArrayTypeSymbol array:
+                    return ContainsErrorType(array.ElementType);
+                case IPointerTypeSymbol pointer:
+                    return ContainsErrorType(pointer.PointedAtType);
+                case INamedTypeSymbol named:
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (ContainsErrorType(argument))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return named.ContainingType != null && ContainsErrorType(named.ContainingType);
+                default:
+                    return false;
+            }
+        }
+
+        public static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool IsOneOf(ITypeSymbol type, params INamedTypeSymbol?[] candidates)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static string RefKindText(RefKind refKind)
+        {
+            switch (refKind)
+            {
+                case RefKind.Ref: return "ref";
+                case RefKind.Out: return "out";
+                case RefKind.In: return "in";
+                case RefKind.None: return "value";
+                default: return "ref readonly";
+            }
+        }
+
+        public static string AccessibilityText(Accessibility accessibility)
+        {
+            switch (accessibility)
+            {
+                case Accessibility.Public: return "public";
+                case Accessibility.Internal: return "internal";
+                case Accessibility.Protected: return "protected";
+                case Accessibility.ProtectedOrInternal: return "protected internal";
+                case Accessibility.ProtectedAndInternal: return "private protected";
+                case Accessibility.Private: return "private";
+                default: return "not private";
+            }
+        }
+    }
+}

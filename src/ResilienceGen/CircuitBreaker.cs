@@ -1,0 +1,341 @@
+using System;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+using ResilienceGen.Internal;
+using ResilienceGen.Telemetry;
+
+namespace ResilienceGen
+{
+    /// <summary>
+    /// A named circuit breaker, shared by every method that names it. Get one from
+    /// <see cref="Resilience.Breakers"/>.
+    /// </summary>
+    /// <remarks>
+    /// The Closed path reads the state without a lock and writes shared state only when it changes; every
+    /// transition, and admission while HalfOpen, happens under one lock so that probe admission is exact. Open
+    /// turns HalfOpen lazily: the first call after the break duration (read through
+    /// <see cref="Resilience.TimeProvider"/>) makes the transition; no timer runs.
+    /// </remarks>
+    public sealed class CircuitBreaker
+    {
+        // A ticket says how a call was admitted; outcomes are reported with it. Normal calls (admitted while
+        // Closed) share one ticket; probe tickets carry the epoch (transition count) they were admitted in, so a
+        // probe that finishes after its HalfOpen period ended changes nothing.
+        internal const long RejectedTicket = 0;
+        internal const long NormalTicket = 1;
+        private const long ProbeFlag = 2;
+
+        private readonly object _gate = new object();
+        private readonly CircuitBreakerMetrics _metrics = new CircuitBreakerMetrics();
+        private volatile int _state;
+        private volatile BreakerSettings _settings;
+        private volatile RatioWindow? _window;
+        private long _epoch;
+        private long _openUntilTicks;
+        private int _consecutiveFailures;
+        private int _probesInFlight;
+        private int _probeSuccesses;
+        private volatile bool _detached;
+
+        internal CircuitBreaker(string name, CircuitBreakerOptions options)
+        {
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            _settings = new BreakerSettings(options);
+            if (_settings.IsRatioMode)
+            {
+                _window = new RatioWindow(_settings.SamplingDurationTicks);
+            }
+        }
+
+        /// <summary>The breaker's name.</summary>
+        public string Name { get; }
+
+        /// <summary>
+        /// The current state. Open becomes HalfOpen on the first call after the break duration, so an Open
+        /// breaker whose break has passed still reads Open until then.
+        /// </summary>
+        public CircuitState State => (CircuitState)_state;
+
+        /// <summary>Running totals of successes, failures and rejections.</summary>
+        public CircuitBreakerMetrics Metrics => _metrics;
+
+        /// <summary>
+        /// Raised on every state change, under the breaker's lock (so in order): keep handlers short. A handler's
+        /// exception is logged and does not disturb the call that caused the change.
+        /// </summary>
+        public event EventHandler<CircuitStateChangedEventArgs>? StateChanged;
+
+        internal BreakerSettings Settings => _settings;
+
+        /// <summary>True once the registry dropped this breaker (tests); descriptors then look the name up again.</summary>
+        internal bool IsDetached => _detached;
+
+        /// <summary>Holds the circuit open (<see cref="CircuitState.Isolated"/>) until <see cref="Reset"/>.</summary>
+        public void Isolate()
+        {
+            lock (_gate)
+            {
+                if (_state != (int)CircuitState.Isolated)
+                {
+                    TransitionLocked(CircuitState.Isolated, null, null);
+                }
+            }
+        }
+
+        /// <summary>Closes the circuit and clears the failure counters of the current window.</summary>
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                if (_state != (int)CircuitState.Closed)
+                {
+                    TransitionLocked(CircuitState.Closed, null, null);
+                }
+                else
+                {
+                    ClearClosedCounters();
+                }
+            }
+        }
+
+        internal void Detach() => _detached = true;
+
+        /// <summary>
+        /// Admits a call: returns a ticket to report its outcome with, or <see cref="RejectedTicket"/> with the
+        /// time until a probe is allowed.
+        /// </summary>
+        internal long TryEnter(ResilientMethod? caller, ILogger? logger, out TimeSpan retryAfter)
+        {
+            if (_state == (int)CircuitState.Closed)
+            {
+                retryAfter = default;
+                return NormalTicket;
+            }
+
+            return TryEnterNotClosed(caller, logger, out retryAfter);
+        }
+
+        /// <summary>The call succeeded, or failed with an exception the breaker's filter excludes.</summary>
+        internal void OnSuccess(long ticket, ResilientMethod? caller, ILogger? logger)
+        {
+            _metrics.AddSuccess();
+            if (ticket == NormalTicket)
+            {
+                RatioWindow? window = _window;
+                if (window != null)
+                {
+                    window.Record(Now(), failed: false);
+                }
+                else if (Volatile.Read(ref _consecutiveFailures) != 0)
+                {
+                    // Written only when it changes: the happy path of a healthy breaker writes nothing shared here.
+                    Volatile.Write(ref _consecutiveFailures, 0);
+                }
+            }
+            else
+            {
+                OnProbeDone(ticket, ProbeOutcome.Success, caller, logger);
+            }
+        }
+
+        /// <summary>The call failed with an exception that counts as a failure.</summary>
+        internal void OnFailure(long ticket, ResilientMethod? caller, ILogger? logger)
+        {
+            _metrics.AddFailure();
+            if (ticket != NormalTicket)
+            {
+                OnProbeDone(ticket, ProbeOutcome.Failure, caller, logger);
+                return;
+            }
+
+            BreakerSettings settings = _settings;
+            RatioWindow? window = _window;
+            if (window != null)
+            {
+                long now = Now();
+                window.Record(now, failed: true);
+                if (_state == (int)CircuitState.Closed)
+                {
+                    window.Read(now, out long calls, out long failures);
+                    if (calls >= settings.MinimumThroughput && failures >= settings.FailureRatio * calls)
+                    {
+                        OpenIfClosed(caller, logger);
+                    }
+                }
+            }
+            else if (Interlocked.Increment(ref _consecutiveFailures) >= settings.FailureThreshold
+                     && _state == (int)CircuitState.Closed)
+            {
+                OpenIfClosed(caller, logger);
+            }
+        }
+
+        /// <summary>The caller's token cancelled the call: it counts as nothing, but frees its probe slot.</summary>
+        internal void OnCancelled(long ticket)
+        {
+            if (ticket != NormalTicket)
+            {
+                OnProbeDone(ticket, ProbeOutcome.Neutral, null, null);
+            }
+        }
+
+        /// <summary>Counts a rejection (the invoker calls this once per rejected call).</summary>
+        internal void OnRejected() => _metrics.AddRejection();
+
+        private long TryEnterNotClosed(ResilientMethod? caller, ILogger? logger, out TimeSpan retryAfter)
+        {
+            int state = _state;
+            if (state == (int)CircuitState.Isolated)
+            {
+                retryAfter = TimeSpan.MaxValue;
+                return RejectedTicket;
+            }
+
+            if (state == (int)CircuitState.Open)
+            {
+                // Lock-free while the break lasts: rejections only read.
+                long remaining = Volatile.Read(ref _openUntilTicks) - Now();
+                if (remaining > 0)
+                {
+                    retryAfter = new TimeSpan(remaining);
+                    return RejectedTicket;
+                }
+            }
+
+            lock (_gate)
+            {
+                switch ((CircuitState)_state)
+                {
+                    case CircuitState.Closed:
+                        retryAfter = default;
+                        return NormalTicket;
+                    case CircuitState.Isolated:
+                        retryAfter = TimeSpan.MaxValue;
+                        return RejectedTicket;
+                    case CircuitState.Open:
+                        long remaining = _openUntilTicks - Now();
+                        if (remaining > 0)
+                        {
+                            retryAfter = new TimeSpan(remaining);
+                            return RejectedTicket;
+                        }
+
+                        TransitionLocked(CircuitState.HalfOpen, caller, logger);
+                        break;
+                }
+
+                // HalfOpen: admission is exact because it happens under the lock.
+                if (_probesInFlight >= _settings.HalfOpenMaxCalls)
+                {
+                    retryAfter = TimeSpan.Zero;
+                    return RejectedTicket;
+                }
+
+                _probesInFlight++;
+                retryAfter = default;
+                return (_epoch << 2) | ProbeFlag;
+            }
+        }
+
+        private void OnProbeDone(long ticket, ProbeOutcome outcome, ResilientMethod? caller, ILogger? logger)
+        {
+            lock (_gate)
+            {
+                if ((ticket >> 2) != _epoch || _state != (int)CircuitState.HalfOpen)
+                {
+                    return; // The HalfOpen period this probe belonged to is over (Reset, Isolate, or another probe).
+                }
+
+                _probesInFlight--;
+                switch (outcome)
+                {
+                    case ProbeOutcome.Failure:
+                        TransitionLocked(CircuitState.Open, caller, logger);
+                        break;
+                    case ProbeOutcome.Success when ++_probeSuccesses >= _settings.SuccessThreshold:
+                        TransitionLocked(CircuitState.Closed, caller, logger);
+                        break;
+                }
+            }
+        }
+
+        private void OpenIfClosed(ResilientMethod? caller, ILogger? logger)
+        {
+            lock (_gate)
+            {
+                if (_state == (int)CircuitState.Closed)
+                {
+                    TransitionLocked(CircuitState.Open, caller, logger);
+                }
+            }
+        }
+
+        private void TransitionLocked(CircuitState to, ResilientMethod? caller, ILogger? logger)
+        {
+            var from = (CircuitState)_state;
+            _epoch++;
+            _probesInFlight = 0;
+            _probeSuccesses = 0;
+            switch (to)
+            {
+                case CircuitState.Open:
+                    Volatile.Write(ref _openUntilTicks, Now() + _settings.BreakDurationTicks);
+                    break;
+                case CircuitState.Closed:
+                    ClearClosedCounters();
+                    break;
+            }
+
+            _state = (int)to;
+
+            if (ResilienceMetrics.Transitions.Enabled)
+            {
+                ResilienceMetrics.Transitions.Add(
+                    1,
+                    ResilienceMetrics.Tag(ResilienceMetrics.BreakerTag, Name),
+                    ResilienceMetrics.Tag(ResilienceMetrics.FromTag, StateName(from)),
+                    ResilienceMetrics.Tag(ResilienceMetrics.ToTag, StateName(to)));
+            }
+
+            ILogger log = logger ?? caller?.FallbackLogger ?? Resilience.RuntimeLogger;
+            ResilienceLog.BreakerStateChanged(log, Name, from, to);
+
+            EventHandler<CircuitStateChangedEventArgs>? handlers = StateChanged;
+            if (handlers != null)
+            {
+                try
+                {
+                    handlers(this, new CircuitStateChangedEventArgs(Name, from, to));
+                }
+                catch (Exception ex)
+                {
+                    ResilienceLog.StateChangedHandlerFailed(log, Name, ex);
+                }
+            }
+        }
+
+        private void ClearClosedCounters()
+        {
+            Volatile.Write(ref _consecutiveFailures, 0);
+            _window?.Clear();
+        }
+
+        private static long Now() => Resilience.TimeProvider.GetUtcNow().UtcTicks;
+
+        internal static string StateName(CircuitState state) => state switch
+        {
+            CircuitState.Closed => "Closed",
+            CircuitState.Open => "Open",
+            CircuitState.HalfOpen => "HalfOpen",
+            CircuitState.Isolated => "Isolated",
+            _ => "Unknown",
+        };
+
+        private enum ProbeOutcome
+        {
+            Success,
+            Failure,
+            Neutral,
+        }
+    }
+}

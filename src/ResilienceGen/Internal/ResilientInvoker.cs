@@ -1,0 +1,188 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace ResilienceGen.Internal
+{
+    /// <summary>
+    /// For generated code only: the entry points a generated wrapper calls, one per return kind. Each runs the
+    /// first attempt inline; when the body's task already completed successfully it is returned as is, with no
+    /// allocation. Anything else (awaiting, failures, retries, rejections) goes to <see cref="RetryLoop"/>.
+    /// </summary>
+    /// <remarks>
+    /// Composition: retry is the outer layer and every attempt passes the breaker. Fixed rules, applied before the
+    /// generated filters: an <see cref="OperationCanceledException"/> while <c>cancellationToken</c> is cancelled
+    /// is never retried and never a breaker failure; <see cref="CircuitBreakerOpenException"/> is never retried.
+    /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class ResilientInvoker
+    {
+        /// <summary>Runs a body returning <see cref="Task{TResult}"/> through the method's policy.</summary>
+        public static Task<TResult> RunTaskOf<TState, TResult>(
+            ResilientMethod method, ILogger? logger, TState state,
+            Func<TState, Task<TResult>> body,
+            Func<TState, Exception, bool>? retryFilter,
+            Func<TState, Exception, bool>? breakerFilter,
+            CancellationToken cancellationToken)
+        {
+            var attempt = new TaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter);
+            CircuitBreaker? breaker = method.Breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            if (breaker != null)
+            {
+                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                if (ticket == CircuitBreaker.RejectedTicket)
+                {
+                    return Task.FromException<TResult>(RetryLoop.Reject(method, logger, breaker, retryAfter));
+                }
+            }
+
+            RetryLoop.CountAttempt(method);
+            Task<TResult> task;
+            try
+            {
+                task = body(state);
+            }
+            catch (Exception ex)
+            {
+                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken);
+            }
+
+            if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
+            }
+
+            return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(
+                attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
+        }
+
+        /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
+        public static Task RunTask<TState>(
+            ResilientMethod method, ILogger? logger, TState state,
+            Func<TState, Task> body,
+            Func<TState, Exception, bool>? retryFilter,
+            Func<TState, Exception, bool>? breakerFilter,
+            CancellationToken cancellationToken)
+        {
+            var attempt = new TaskAttempt<TState>(state, body, retryFilter, breakerFilter);
+            CircuitBreaker? breaker = method.Breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            if (breaker != null)
+            {
+                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                if (ticket == CircuitBreaker.RejectedTicket)
+                {
+                    return Task.FromException(RetryLoop.Reject(method, logger, breaker, retryAfter));
+                }
+            }
+
+            RetryLoop.CountAttempt(method);
+            Task task;
+            try
+            {
+                task = body(state);
+            }
+            catch (Exception ex)
+            {
+                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken);
+            }
+
+            if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
+            }
+
+            return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(
+                attempt, method, logger, breaker, ticket,
+                task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)),
+                task is null ? AttemptHelpers.NullTask() : null,
+                cancellationToken);
+        }
+
+        /// <summary>Runs a body returning <see cref="ValueTask{TResult}"/> through the method's policy.</summary>
+        public static ValueTask<TResult> RunValueTaskOf<TState, TResult>(
+            ResilientMethod method, ILogger? logger, TState state,
+            Func<TState, ValueTask<TResult>> body,
+            Func<TState, Exception, bool>? retryFilter,
+            Func<TState, Exception, bool>? breakerFilter,
+            CancellationToken cancellationToken)
+        {
+            var attempt = new ValueTaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter);
+            CircuitBreaker? breaker = method.Breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            if (breaker != null)
+            {
+                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                if (ticket == CircuitBreaker.RejectedTicket)
+                {
+                    return new ValueTask<TResult>(Task.FromException<TResult>(RetryLoop.Reject(method, logger, breaker, retryAfter)));
+                }
+            }
+
+            RetryLoop.CountAttempt(method);
+            ValueTask<TResult> task;
+            try
+            {
+                task = body(state);
+            }
+            catch (Exception ex)
+            {
+                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken));
+            }
+
+            if (task.IsCompletedSuccessfully)
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
+            }
+
+            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, null, cancellationToken));
+        }
+
+        /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
+        public static ValueTask RunValueTask<TState>(
+            ResilientMethod method, ILogger? logger, TState state,
+            Func<TState, ValueTask> body,
+            Func<TState, Exception, bool>? retryFilter,
+            Func<TState, Exception, bool>? breakerFilter,
+            CancellationToken cancellationToken)
+        {
+            var attempt = new ValueTaskAttempt<TState>(state, body, retryFilter, breakerFilter);
+            CircuitBreaker? breaker = method.Breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            if (breaker != null)
+            {
+                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                if (ticket == CircuitBreaker.RejectedTicket)
+                {
+                    return new ValueTask(Task.FromException(RetryLoop.Reject(method, logger, breaker, retryAfter)));
+                }
+            }
+
+            RetryLoop.CountAttempt(method);
+            ValueTask task;
+            try
+            {
+                task = body(state);
+            }
+            catch (Exception ex)
+            {
+                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken));
+            }
+
+            if (task.IsCompletedSuccessfully)
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
+            }
+
+            return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(
+                attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+        }
+    }
+}

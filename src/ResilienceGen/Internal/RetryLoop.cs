@@ -1,0 +1,178 @@
+using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ResilienceGen.Telemetry;
+
+namespace ResilienceGen.Internal
+{
+    /// <summary>
+    /// The slow path shared by every entry point: finishes the first attempt (awaiting it, or judging its
+    /// exception), then retries with backoff until success, a rule or filter says stop, or attempts run out.
+    /// </summary>
+    internal static class RetryLoop
+    {
+        public static async Task<TResult> RunAsync<TAttempt, TResult>(
+            TAttempt attempt,
+            ResilientMethod method,
+            ILogger? logger,
+            CircuitBreaker? breaker,
+            long ticket,
+            ValueTask<TResult> pending,
+            Exception? failure,
+            CancellationToken cancellationToken)
+            where TAttempt : struct, IAttempt<TResult>
+        {
+            // One read per call: a runtime override swapping the settings applies from the next call.
+            RetrySettings? retry = method.Retry;
+            int maxRetries = retry?.MaxRetries ?? 0;
+            double previousDelayMs = 0;
+
+            for (int attemptNumber = 1; ; attemptNumber++)
+            {
+                if (failure is null)
+                {
+                    try
+                    {
+                        TResult result = await pending.ConfigureAwait(false);
+                        breaker?.OnSuccess(ticket, method, logger);
+                        return result;
+                    }
+                    catch (Exception ex)
+                    {
+                        failure = ex;
+                    }
+                }
+
+                bool cancelledByCaller = failure is OperationCanceledException && cancellationToken.IsCancellationRequested;
+                if (breaker != null)
+                {
+                    ReportToBreaker(breaker, ticket, cancelledByCaller, !cancelledByCaller && attempt.BreakerFilterAccepts(failure), method, logger);
+                }
+
+                if (cancelledByCaller
+                    || retry is null
+                    || attemptNumber > maxRetries
+                    || failure is CircuitBreakerOpenException
+                    || !attempt.RetryFilterAccepts(failure))
+                {
+                    throw Rethrow(failure);
+                }
+
+                double delayMs = BackoffCalculator.DelayMs(retry, attemptNumber, previousDelayMs, ThreadSafeRandom.NextDouble());
+                previousDelayMs = delayMs;
+                OnRetry(method, logger, attemptNumber, delayMs, failure);
+                if (delayMs > 0)
+                {
+                    await Delay(delayMs, cancellationToken).ConfigureAwait(false);
+                }
+
+                failure = null;
+                if (breaker != null)
+                {
+                    ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                    if (ticket == CircuitBreaker.RejectedTicket)
+                    {
+                        throw Reject(method, logger, breaker, retryAfter);
+                    }
+                }
+
+                CountAttempt(method);
+                try
+                {
+                    pending = attempt.Start();
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+            }
+        }
+
+        /// <summary>Counts a rejection everywhere and builds the exception the caller gets.</summary>
+        public static CircuitBreakerOpenException Reject(ResilientMethod method, ILogger? logger, CircuitBreaker breaker, TimeSpan retryAfter)
+        {
+            breaker.OnRejected();
+            if (ResilienceMetrics.Rejections.Enabled)
+            {
+                ResilienceMetrics.Rejections.Add(1, method.MethodTag, method.BreakerTag);
+            }
+
+            ILogger log = logger ?? method.FallbackLogger;
+            if (log.IsEnabled(LogLevel.Debug))
+            {
+                ResilienceLog.CallRejected(log, method.MethodName, breaker.Name, retryAfter == TimeSpan.MaxValue ? double.PositiveInfinity : retryAfter.TotalMilliseconds);
+            }
+
+            return new CircuitBreakerOpenException(breaker.Name, retryAfter);
+        }
+
+        public static void CountAttempt(ResilientMethod method)
+        {
+            if (ResilienceMetrics.Attempts.Enabled)
+            {
+                if (method.BreakerName is null)
+                {
+                    ResilienceMetrics.Attempts.Add(1, method.MethodTag);
+                }
+                else
+                {
+                    ResilienceMetrics.Attempts.Add(1, method.MethodTag, method.BreakerTag);
+                }
+            }
+        }
+
+        private static void ReportToBreaker(
+            CircuitBreaker breaker, long ticket, bool cancelledByCaller, bool countsAsFailure, ResilientMethod method, ILogger? logger)
+        {
+            if (cancelledByCaller)
+            {
+                breaker.OnCancelled(ticket);
+            }
+            else if (countsAsFailure)
+            {
+                breaker.OnFailure(ticket, method, logger);
+            }
+            else
+            {
+                // An exception the breaker's filter excludes means the dependency answered: it counts as a success.
+                breaker.OnSuccess(ticket, method, logger);
+            }
+        }
+
+        private static void OnRetry(ResilientMethod method, ILogger? logger, int attemptNumber, double delayMs, Exception failure)
+        {
+            if (ResilienceMetrics.Retries.Enabled)
+            {
+                if (method.BreakerName is null)
+                {
+                    ResilienceMetrics.Retries.Add(1, method.MethodTag);
+                }
+                else
+                {
+                    ResilienceMetrics.Retries.Add(1, method.MethodTag, method.BreakerTag);
+                }
+            }
+
+            ResilienceLog.RetryScheduled(logger ?? method.FallbackLogger, method.MethodName, attemptNumber, Math.Round(delayMs, 1), failure);
+        }
+
+        private static Task Delay(double delayMs, CancellationToken cancellationToken)
+        {
+            var delay = TimeSpan.FromTicks((long)(delayMs * TimeSpan.TicksPerMillisecond));
+#if NET8_0_OR_GREATER
+            return Task.Delay(delay, Resilience.TimeProvider, cancellationToken);
+#else
+            return Resilience.TimeProvider.Delay(delay, cancellationToken);
+#endif
+        }
+
+        /// <summary>Throws <paramref name="exception"/> itself with its original stack; "returns" for <c>throw</c>.</summary>
+        private static Exception Rethrow(Exception exception)
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+            return exception;
+        }
+    }
+}

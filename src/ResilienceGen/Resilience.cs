@@ -1,0 +1,81 @@
+using System;
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ResilienceGen
+{
+    /// <summary>The runtime's front door: the breaker registry, the fallback logger factory and the clock.</summary>
+    public static class Resilience
+    {
+        private const string RuntimeLoggerCategory = "ResilienceGen";
+
+        private static volatile ILoggerFactory s_loggerFactory = NullLoggerFactory.Instance;
+        private static volatile TimeProvider s_timeProvider = TimeProvider.System;
+        private static LoggerCache? s_runtimeLogger; // read and written through Volatile
+
+        /// <summary>Every circuit breaker of the process, by name.</summary>
+        public static CircuitBreakerRegistry Breakers { get; } = new CircuitBreakerRegistry();
+
+        /// <summary>
+        /// Used when the type of a resilient method has no <see cref="ILogger"/> of its own. Default: the null
+        /// factory (nothing is logged).
+        /// </summary>
+        public static ILoggerFactory LoggerFactory
+        {
+            get => s_loggerFactory;
+            set => s_loggerFactory = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// The clock for every delay and break duration. Default <see cref="TimeProvider.System"/>; tests set a fake
+        /// one to drive time.
+        /// </summary>
+        public static TimeProvider TimeProvider
+        {
+            get => s_timeProvider;
+            set => s_timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>For tests: puts the clock and logger factory back to their defaults.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static void RestoreDefaultsForTesting()
+        {
+            s_timeProvider = TimeProvider.System;
+            s_loggerFactory = NullLoggerFactory.Instance;
+        }
+
+        /// <summary>The logger for events no method caused (Isolate, Reset): category <c>ResilienceGen</c>.</summary>
+        internal static ILogger RuntimeLogger => LoggerCache.Get(ref s_runtimeLogger, RuntimeLoggerCategory);
+    }
+
+    /// <summary>
+    /// A logger created from <see cref="Resilience.LoggerFactory"/>, remembered with the factory it came from so
+    /// that replacing the factory takes effect on the next log line.
+    /// </summary>
+    internal sealed class LoggerCache
+    {
+        private LoggerCache(ILoggerFactory factory, ILogger logger)
+        {
+            Factory = factory;
+            Logger = logger;
+        }
+
+        public ILoggerFactory Factory { get; }
+
+        public ILogger Logger { get; }
+
+        public static ILogger Get(ref LoggerCache? cache, string category)
+        {
+            ILoggerFactory factory = Resilience.LoggerFactory;
+            LoggerCache? current = System.Threading.Volatile.Read(ref cache);
+            if (current is null || !ReferenceEquals(current.Factory, factory))
+            {
+                current = new LoggerCache(factory, factory.CreateLogger(category));
+                System.Threading.Volatile.Write(ref cache, current);
+            }
+
+            return current.Logger;
+        }
+    }
+}

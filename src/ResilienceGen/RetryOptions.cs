@@ -1,0 +1,54 @@
+using System;
+
+namespace ResilienceGen
+{
+    /// <summary>
+    /// The retry settings of one method, as <see cref="WithRetryAttribute"/> gave them (the generated code fills
+    /// every property). Exception filters are not options: the generator compiles them into a lambda.
+    /// </summary>
+    public sealed class RetryOptions
+    {
+        internal const int DefaultMaxRetries = 3;
+        internal const int DefaultBaseDelayMs = 1000;
+        internal const int DefaultMaxDelayMs = 60000;
+        internal const BackoffKind DefaultBackoff = BackoffKind.Exponential;
+        internal const double DefaultBackoffFactor = 2.0;
+        internal const bool DefaultJitter = true;
+        internal const double DefaultJitterFactor = 0.2;
+
+        /// <summary>Retries after the first attempt (attempts = MaxRetries + 1). Default 3; at least 0.</summary>
+        public int MaxRetries { get; set; } = DefaultMaxRetries;
+
+        /// <summary>The first delay, in milliseconds. Default 1000; at least 0.</summary>
+        public int BaseDelayMs { get; set; } = DefaultBaseDelayMs;
+
+        /// <summary>Cap on any delay, jitter included, in milliseconds. Default 60000; at least 0.</summary>
+        public int MaxDelayMs { get; set; } = DefaultMaxDelayMs;
+
+        /// <summary>How delays grow. Default <see cref="BackoffKind.Exponential"/>.</summary>
+        public BackoffKind Backoff { get; set; } = DefaultBackoff;
+
+        /// <summary>Growth factor for <see cref="BackoffKind.Exponential"/>. Default 2.0; at least 1.</summary>
+        public double BackoffFactor { get; set; } = DefaultBackoffFactor;
+
+        /// <summary>Randomize each delay within ±<see cref="JitterFactor"/>. Default true.</summary>
+        public bool Jitter { get; set; } = DefaultJitter;
+
+        /// <summary>Relative jitter, 0..1. Default 0.2.</summary>
+        public double JitterFactor { get; set; } = DefaultJitterFactor;
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first property out of range.</summary>
+        internal void Validate()
+        {
+            if (MaxRetries < 0) throw OutOfRange(nameof(MaxRetries), MaxRetries, "at least 0");
+            if (BaseDelayMs < 0) throw OutOfRange(nameof(BaseDelayMs), BaseDelayMs, "at least 0");
+            if (MaxDelayMs < 0) throw OutOfRange(nameof(MaxDelayMs), MaxDelayMs, "at least 0");
+            if (Backoff < BackoffKind.Constant || Backoff > BackoffKind.DecorrelatedJitter) throw OutOfRange(nameof(Backoff), Backoff, "a defined BackoffKind");
+            if (!(BackoffFactor >= 1.0) || double.IsInfinity(BackoffFactor)) throw OutOfRange(nameof(BackoffFactor), BackoffFactor, "a finite number of at least 1");
+            if (!(JitterFactor >= 0.0 && JitterFactor <= 1.0)) throw OutOfRange(nameof(JitterFactor), JitterFactor, "between 0 and 1");
+        }
+
+        private static ArgumentOutOfRangeException OutOfRange(string property, object value, string range)
+            => new ArgumentOutOfRangeException(property, value, $"RetryOptions.{property} must be {range}.");
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace ResilienceGen.Telemetry
+{
+    /// <summary>
+    /// Every log line the runtime writes, as LoggerMessage-generated methods: structured, and free when the level
+    /// is disabled. Event ids are stable.
+    /// </summary>
+    internal static partial class ResilienceLog
+    {
+        [LoggerMessage(EventId = 1, EventName = "RetryScheduled", Level = LogLevel.Warning,
+            Message = "{Method} attempt {Attempt} failed; retrying in {DelayMs} ms")]
+        public static partial void RetryScheduled(ILogger logger, string method, int attempt, double delayMs, Exception exception);
+
+        [LoggerMessage(EventId = 2, EventName = "BreakerStateChanged", Level = LogLevel.Warning,
+            Message = "Circuit breaker {Breaker} changed from {From} to {To}")]
+        public static partial void BreakerStateChanged(ILogger logger, string breaker, CircuitState from, CircuitState to);
+
+        [LoggerMessage(EventId = 3, EventName = "CallRejected", Level = LogLevel.Debug,
+            Message = "{Method} rejected by circuit breaker {Breaker}; retry after {RetryAfterMs} ms")]
+        public static partial void CallRejected(ILogger logger, string method, string breaker, double retryAfterMs);
+
+        [LoggerMessage(EventId = 4, EventName = "StateChangedHandlerFailed", Level = LogLevel.Error,
+            Message = "A StateChanged handler of circuit breaker {Breaker} threw")]
+        public static partial void StateChangedHandlerFailed(ILogger logger, string breaker, Exception exception);
+    }
+}

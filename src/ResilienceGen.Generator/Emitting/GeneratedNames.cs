@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using ResilienceGen.Generator.Model;
+
+namespace ResilienceGen.Generator.Emitting
+{
+    /// <summary>
+    /// The <c>__</c>-prefixed names the generated code introduces, made unique against every name the user's
+    /// method brings into scope (parameters, type parameters), so nothing can shadow or clash.
+    /// </summary>
+    internal sealed class GeneratedNames
+    {
+        private GeneratedNames(string descriptorField, string state, string exception)
+        {
+            DescriptorField = descriptorField;
+            State = state;
+            Exception = exception;
+        }
+
+        /// <summary>The static readonly ResilientMethod field.</summary>
+        public string DescriptorField { get; }
+
+        /// <summary>The state parameter of the static lambdas.</summary>
+        public string State { get; }
+
+        /// <summary>The exception parameter of the filter lambdas.</summary>
+        public string Exception { get; }
+
+        /// <param name="overloadIndex">0 for the first method of this name in the type, 1, 2... for further overloads.</param>
+        public static GeneratedNames For(MethodModel method, int overloadIndex)
+        {
+            var taken = new HashSet<string>();
+            foreach (ParameterModel parameter in method.Parameters)
+            {
+                taken.Add(parameter.Name.TrimStart('@'));
+            }
+
+            foreach (string typeParameter in method.TypeParameters)
+            {
+                taken.Add(typeParameter.TrimStart('@'));
+            }
+
+            foreach (ContainingTypeModel type in method.Type.Types)
+            {
+                AddTypeParameters(type.NameWithTypeParameters, taken);
+            }
+
+            string baseName = method.Name.TrimStart('@');
+            string field = Unique("__" + baseName + "_Resilience" + (overloadIndex == 0 ? string.Empty : Literals.Int(overloadIndex + 1)), taken);
+            taken.Add(field);
+            string state = Unique("__s", taken);
+            taken.Add(state);
+            string exception = Unique("__e", taken);
+            return new GeneratedNames(field, state, exception);
+        }
+
+        private static string Unique(string name, HashSet<string> taken)
+        {
+            string candidate = name;
+            while (taken.Contains(candidate))
+            {
+                candidate += "_";
+            }
+
+            return candidate;
+        }
+
+        private static void AddTypeParameters(string nameWithTypeParameters, HashSet<string> taken)
+        {
+            int open = nameWithTypeParameters.IndexOf('<');
+            if (open < 0)
+            {
+                return;
+            }
+
+            string list = nameWithTypeParameters.Substring(open + 1, nameWithTypeParameters.Length - open - 2);
+            foreach (string typeParameter in list.Split(','))
+            {
+                taken.Add(typeParameter.Trim().TrimStart('@'));
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Linq;
+using ResilienceGen.Generator.Model;
+
+namespace ResilienceGen.Generator.Emitting
+{
+    /// <summary>
+    /// Writes one method's members: the static descriptor and the implementing declaration that calls the
+    /// runtime (docs/design/generated-code-contract.md), or only a throwing stub for an invalid declaration.
+    /// </summary>
+    internal static class MethodEmitter
+    {
+        public static void Emit(IndentedWriter writer, MethodModel method, int overloadIndex)
+        {
+            if (method.StubDiagnosticId is not null)
+            {
+                EmitStub(writer, method, method.StubDiagnosticId);
+                return;
+            }
+
+            GeneratedNames names = GeneratedNames.For(method, overloadIndex);
+            EmitDescriptor(writer, method, names);
+            writer.BlankLine();
+            EmitSignature(writer, method);
+            writer.OpenBrace();
+            EmitInvocation(writer, method, names);
+            writer.CloseBrace();
+        }
+
+        private static void EmitStub(IndentedWriter writer, MethodModel method, string diagnosticId)
+        {
+            EmitSignature(writer, method);
+            writer.OpenBrace();
+            writer.Line("throw new " + KnownNames.InvalidOperationException + "("
+                + Literals.String("ResilienceGen: " + diagnosticId + ": fix the declaration; see the build error.") + ");");
+            writer.CloseBrace();
+        }
+
+        private static void EmitDescriptor(IndentedWriter writer, MethodModel method, GeneratedNames names)
+        {
+            writer.Line(PolicyComment.For(method.Retry, method.Breaker));
+            writer.Line("private static readonly " + KnownNames.ResilientMethod + " " + names.DescriptorField + " =");
+            writer.Indent();
+            writer.Line("new " + KnownNames.ResilientMethod + "(");
+            writer.Indent();
+            writer.Line(Literals.String(method.DisplayName) + ",");
+
+            if (method.Retry is { } retry)
+            {
+                EmitObject(writer, KnownNames.RetryOptions, new[]
+                {
+                    ("MaxRetries", Literals.Int(retry.MaxRetries)),
+                    ("BaseDelayMs", Literals.Int(retry.BaseDelayMs)),
+                    ("MaxDelayMs", Literals.Int(retry.MaxDelayMs)),
+                    ("Backoff", BackoffValue(retry.Backoff)),
+                    ("BackoffFactor", Literals.Double(retry.BackoffFactor)),
+                    ("Jitter", Literals.Bool(retry.Jitter)),
+                    ("JitterFactor", Literals.Double(retry.JitterFactor)),
+                }, ",");
+            }
+            else
+            {
+                writer.Line("null,");
+            }
+
+            if (method.Breaker is { } breaker)
+            {
+                EmitObject(writer, KnownNames.CircuitBreakerOptions, new[]
+                {
+                    ("Name", Literals.String(breaker.Name)),
+                    ("FailureThreshold", Literals.Int(breaker.FailureThreshold)),
+                    ("BreakDurationMs", Literals.Int(breaker.BreakDurationMs)),
+                    ("HalfOpenMaxCalls", Literals.Int(breaker.HalfOpenMaxCalls)),
+                    ("SuccessThreshold", Literals.Int(breaker.SuccessThreshold)),
+                    ("FailureRatio", Literals.Double(breaker.FailureRatio)),
+                    ("MinimumThroughput", Literals.Int(breaker.MinimumThroughput)),
+                    ("SamplingDurationMs", Literals.Int(breaker.SamplingDurationMs)),
+                }, ");");
+            }
+            else
+            {
+                writer.Line("null);");
+            }
+
+            writer.Unindent();
+            writer.Unindent();
+        }
+
+        private static void EmitObject(IndentedWriter writer, string typeName, (string Name, string Value)[] properties, string terminator)
+        {
+            writer.Line("new " + typeName);
+            writer.OpenBrace();
+            foreach ((string name, string value) in properties)
+            {
+                writer.Line(name + " = " + value + ",");
+            }
+
+            writer.CloseBrace(terminator);
+        }
+
+        private static string BackoffValue(string backoff)
+            => backoff.StartsWith("(", System.StringComparison.Ordinal)
+                ? "(" + KnownNames.BackoffKind + ")" + backoff
+                : KnownNames.BackoffKind + "." + backoff;
+
+        private static void EmitSignature(IndentedWriter writer, MethodModel method)
+        {
+            string typeParameters = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
+            string parameters = string.Join(", ", method.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
+
+            writer.Line("[" + KnownNames.GeneratedCodeAttribute + "(\"ResilienceGen\", " + Literals.String(GeneratorVersion.Value) + ")]");
+            writer.Line(method.Modifiers + " " + method.ReturnType + " " + method.Name + typeParameters + "(" + parameters + ")");
+            writer.Indent();
+            foreach (string clause in method.ConstraintClauses)
+            {
+                writer.Line(clause);
+            }
+
+            writer.Unindent();
+        }
+
+        private static void EmitInvocation(IndentedWriter writer, MethodModel method, GeneratedNames names)
+        {
+            var state = new StateShape(method, names.State);
+            string entryPoint = method.ReturnKind switch
+            {
+                ReturnKind.Task => "RunTask",
+                ReturnKind.TaskOfT => "RunTaskOf",
+                ReturnKind.ValueTask => "RunValueTask",
+                _ => "RunValueTaskOf",
+            };
+
+            writer.Line("return " + KnownNames.ResilientInvoker + "." + entryPoint + "(");
+            writer.Indent();
+            writer.Line(names.DescriptorField + ",");
+            writer.Line((method.LoggerExpression ?? "null") + ",");
+            writer.Line(state.Expression + ",");
+            writer.Line("static " + names.State + " => " + CoreCall(method, state) + ",");
+            writer.Line(FilterLambda(method.Retry?.Filter, method, state, names) + ",");
+            writer.Line(FilterLambda(method.Breaker?.Filter, method, state, names) + ",");
+            writer.Line((method.CancellationTokenParameter ?? "default") + ");");
+            writer.Unindent();
+        }
+
+        private static string CoreCall(MethodModel method, StateShape state)
+        {
+            string typeArguments = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
+            string target = method.IsStatic ? method.Type.QualifiedName : state.Instance;
+            var arguments = new List<string>();
+            for (int i = 0; i < method.Parameters.Count; i++)
+            {
+                arguments.Add(state.Parameter(i));
+            }
+
+            return target + "." + method.CoreName + typeArguments + "(" + string.Join(", ", arguments) + ")";
+        }
+
+        /// <summary>Handle, Ignore and ShouldHandle baked into one static lambda; null when every exception counts.</summary>
+        private static string FilterLambda(ExceptionFilterModel? filter, MethodModel method, StateShape state, GeneratedNames names)
+        {
+            if (filter is null || filter.CountsEverything)
+            {
+                return "null";
+            }
+
+            string e = names.Exception;
+            var conditions = new List<string>();
+            if (filter.Handle.Count == 1)
+            {
+                conditions.Add(e + " is " + filter.Handle[0]);
+            }
+            else if (filter.Handle.Count > 1)
+            {
+                conditions.Add("(" + string.Join(" || ", filter.Handle.Select(t => e + " is " + t)) + ")");
+            }
+
+            if (filter.Ignore.Count > 0)
+            {
+                conditions.Add("!(" + string.Join(" || ", filter.Ignore.Select(t => e + " is " + t)) + ")");
+            }
+
+            if (filter.ShouldHandleMethod is { } predicate)
+            {
+                string target = filter.ShouldHandleIsStatic ? method.Type.QualifiedName : state.Instance;
+                conditions.Add(target + "." + predicate + "(" + e + ")");
+            }
+
+            return "static (" + names.State + ", " + e + ") => " + string.Join(" && ", conditions);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ResilienceGen.Generator.Parsing
+{
+    /// <summary>
+    /// Finds the logger the wrapper passes to the runtime: an ILogger (or ILogger&lt;T&gt;) field or property of the
+    /// type or its bases (static ones only for static methods), else a primary-constructor parameter of that type.
+    /// Returns the expression that reads it, or null (the runtime then uses Resilience.LoggerFactory).
+    /// </summary>
+    internal static class LoggerFinder
+    {
+        public static string? Find(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+        {
+            INamedTypeSymbol? loggerType = compilation.GetTypeByMetadataName(KnownNames.LoggerInterface);
+            if (loggerType is null)
+            {
+                return null;
+            }
+
+            INamedTypeSymbol containingType = method.ContainingType;
+            return FindMember(method, containingType, loggerType, compilation)
+                ?? FindPrimaryConstructorParameter(method, containingType, loggerType, cancellationToken);
+        }
+
+        private static string? FindMember(IMethodSymbol method, INamedTypeSymbol containingType, INamedTypeSymbol loggerType, Compilation compilation)
+        {
+            for (INamedTypeSymbol? type = containingType; type is not null; type = type.BaseType)
+            {
+                foreach (ISymbol member in type.GetMembers())
+                {
+                    ITypeSymbol? memberType = member switch
+                    {
+                        IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                        IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
+                        _ => null,
+                    };
+
+                    if (memberType is null
+                        || !IsLogger(memberType, loggerType)
+                        || (method.IsStatic && !member.IsStatic)
+                        || !IsReadable(member, containingType, compilation))
+                    {
+                        continue;
+                    }
+
+                    string name = SymbolText.Identifier(member.Name);
+                    return member.IsStatic
+                        ? SymbolText.Type(member.ContainingType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) + "." + name
+                        : "this." + name;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsReadable(ISymbol member, INamedTypeSymbol containingType, Compilation compilation)
+        {
+            ISymbol accessor = member is IPropertySymbol { GetMethod: { } getter } ? getter : member;
+            return compilation.IsSymbolAccessibleWithin(member, containingType, member.IsStatic ? null : containingType)
+                && compilation.IsSymbolAccessibleWithin(accessor, containingType, member.IsStatic ? null : containingType);
+        }
+
+        /// <summary>
+        /// A primary-constructor parameter of logger type, used only for instance methods, only when no method
+        /// parameter shadows its name, and only when the type does not already use it to initialize a member or the
+        /// base class (capturing it then would draw CS9124 / CS9107).
+        /// </summary>
+        private static string? FindPrimaryConstructorParameter(
+            IMethodSymbol method,
+            INamedTypeSymbol containingType,
+            INamedTypeSymbol loggerType,
+            CancellationToken cancellationToken)
+        {
+            if (method.IsStatic || containingType.IsRecord)
+            {
+                return null;
+            }
+
+            foreach (IMethodSymbol constructor in containingType.InstanceConstructors)
+            {
+                TypeDeclarationSyntax? primaryDeclaration = constructor.DeclaringSyntaxReferences
+                    .Select(r => r.GetSyntax(cancellationToken))
+                    .OfType<TypeDeclarationSyntax>()
+                    .FirstOrDefault();
+                if (primaryDeclaration is null)
+                {
+                    continue;
+                }
+
+                foreach (IParameterSymbol parameter in constructor.Parameters)
+                {
+                    if (IsLogger(parameter.Type, loggerType)
+                        && !method.Parameters.Any(p => p.Name == parameter.Name)
+                        && !method.TypeParameters.Any(p => p.Name == parameter.Name)
+                        && !IsUsedToInitialize(containingType, parameter.Name, cancellationToken))
+                    {
+                        return SymbolText.Identifier(parameter.Name);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsUsedToInitialize(INamedTypeSymbol type, string parameterName, CancellationToken cancellationToken)
+        {
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                var initializers = declaration.Members
+                    .SelectMany<MemberDeclarationSyntax, SyntaxNode>(m => m switch
+                    {
+                        BaseFieldDeclarationSyntax field => field.Declaration.Variables
+                            .Where(v => v.Initializer is not null)
+                            .Select(v => (SyntaxNode)v.Initializer!),
+                        PropertyDeclarationSyntax { Initializer: { } initializer } => new SyntaxNode[] { initializer },
+                        _ => System.Array.Empty<SyntaxNode>(),
+                    });
+
+                if (declaration.BaseList is { } baseList)
+                {
+                    initializers = initializers.Concat(baseList.Types.OfType<PrimaryConstructorBaseTypeSyntax>());
+                }
+
+                if (initializers.Any(node => node.DescendantNodesAndSelf()
+                        .OfType<IdentifierNameSyntax>()
+                        .Any(identifier => identifier.Identifier.ValueText == parameterName)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsLogger(ITypeSymbol type, INamedTypeSymbol loggerType)
+            => SymbolEqualityComparer.Default.Equals(type, loggerType)
+                || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, loggerType));
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ResilienceGen.Generator.Model;
+using ResilienceGen.Validation;
+
+namespace ResilienceGen.Generator.Parsing
+{
+    /// <summary>
+    /// The transform of both ForAttributeWithMetadataName steps: one attributed method in, one model out
+    /// (or null when nothing must be emitted for it). Never throws.
+    /// </summary>
+    internal static class MethodParser
+    {
+        /// <summary>Which attribute's pipeline is asking; a method carrying both is modelled once, by the retry pipeline.</summary>
+        public enum Pipeline
+        {
+            Retry,
+            Breaker,
+        }
+
+        public static MethodModel? Parse(GeneratorAttributeSyntaxContext context, Pipeline pipeline, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return ParseUnguarded(context, pipeline, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Last resort: a bug here (or in the shared validator) must cost this one method its output, not fail
+                // the user's build with CS8785. Known shapes are handled above without relying on this.
+                return null;
+            }
+        }
+
+        private static MethodModel? ParseUnguarded(GeneratorAttributeSyntaxContext context, Pipeline pipeline, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not IMethodSymbol method
+                || context.TargetNode is not MethodDeclarationSyntax syntax
+                || method.ContainingType is not { } containingType)
+            {
+                return null;
+            }
+
+            AttributeData? retryAttribute = AttributeFinder.Find(method, KnownNames.WithRetryAttributeName);
+            AttributeData? breakerAttribute = AttributeFinder.Find(method, KnownNames.CircuitBreakerAttributeName);
+            if (pipeline == Pipeline.Breaker && retryAttribute is not null)
+            {
+                return null;
+            }
+
+            // Only a body-less partial definition without a user-written implementation can take ours;
+            // for anything else another part would clash, so the analyzer's error stands alone.
+            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
+                || syntax.Body is not null
+                || syntax.ExpressionBody is not null
+                || method.PartialImplementationPart is not null
+                || method.IsVararg
+                || syntax.ExplicitInterfaceSpecifier is not null)
+            {
+                return null;
+            }
+
+            TypeHierarchy? hierarchy = TypeHierarchyReader.Read(containingType, syntax);
+            if (hierarchy is null)
+            {
+                return null;
+            }
+
+            Compilation compilation = context.SemanticModel.Compilation;
+            string name = SymbolText.Identifier(method.Name);
+            string displayName = hierarchy.DisplayName + "." + method.Name;
+            ReturnKind returnKind = SignatureReader.ReadReturnKind(method);
+            string coreName = CoreMethodFinder.CoreNameOf(method.Name);
+
+            string? problemId = FirstError(DeclarationValidator.Validate(method, compilation, cancellationToken))
+                ?? (returnKind == ReturnKind.Unsupported ? "RG0002" : null)
+                ?? (SignatureReader.HasParameterThatCannotBeCaptured(method) ? "RG0005" : null)
+                ?? (!method.IsStatic && containingType.TypeKind == TypeKind.Struct ? "RG0006" : null);
+
+            RetryModel? retry = null;
+            BreakerModel? breaker = null;
+            if (problemId is null && retryAttribute is not null)
+            {
+                retry = PolicyReader.ReadRetry(retryAttribute, method, compilation, out problemId);
+            }
+
+            if (problemId is null && breakerAttribute is not null)
+            {
+                breaker = PolicyReader.ReadBreaker(breakerAttribute, method, displayName, compilation, out problemId);
+            }
+
+            if (problemId is null)
+            {
+                problemId = CoreMethodFinder.Find(method, coreName) switch
+                {
+                    CoreMethodFinder.Result.Missing => "RG0003",
+                    CoreMethodFinder.Result.SignatureDiffers => "RG0004",
+                    _ => null,
+                };
+            }
+
+            bool valid = problemId is null;
+            return new MethodModel(
+                Type: hierarchy,
+                Name: name,
+                DisplayName: displayName,
+                Modifiers: string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
+                ReturnType: SignatureReader.ReadReturnType(method),
+                ReturnKind: returnKind,
+                IsStatic: method.IsStatic,
+                TypeParameters: SignatureReader.ReadTypeParameters(method),
+                ConstraintClauses: SignatureReader.ReadConstraintClauses(method, syntax),
+                Parameters: SignatureReader.ReadParameters(method),
+                StubDiagnosticId: problemId,
+                CoreName: SymbolText.Identifier(coreName),
+                LoggerExpression: valid ? LoggerFinder.Find(method, compilation, cancellationToken) : null,
+                CancellationTokenParameter: valid ? SignatureReader.FindCancellationTokenParameter(method) : null,
+                Retry: valid ? retry : null,
+                Breaker: valid ? breaker : null);
+        }
+
+        private static string? FirstError(ImmutableArray<DeclarationProblem> problems)
+        {
+            if (problems.IsDefaultOrEmpty)
+            {
+                return null;
+            }
+
+            DeclarationProblem? error = problems.FirstOrDefault(p => p.IsError);
+            return error?.Id;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ResilienceGen.Generator.Model;
+
+namespace ResilienceGen.Generator.Parsing
+{
+    /// <summary>Reads the chain of types around a method into the model a generated partial re-opens.</summary>
+    internal static class TypeHierarchyReader
+    {
+        /// <summary>
+        /// The hierarchy, or null when a partial cannot be added: a type in the chain is not declared partial
+        /// here, is file-local, or is not a class, struct or record.
+        /// </summary>
+        public static TypeHierarchy? Read(INamedTypeSymbol containingType, MethodDeclarationSyntax method)
+        {
+            if (!EveryEnclosingTypeIsPartial(method))
+            {
+                return null;
+            }
+
+            var chain = new List<INamedTypeSymbol>();
+            for (INamedTypeSymbol? type = containingType; type is not null; type = type.ContainingType)
+            {
+                if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
+                {
+                    return null;
+                }
+
+                chain.Add(type);
+            }
+
+            chain.Reverse();
+
+            INamespaceSymbol? ns = containingType.ContainingNamespace;
+            string namespaceDisplay = ns is null || ns.IsGlobalNamespace ? string.Empty : ns.ToDisplayString();
+            string namespaceEscaped = ns is null || ns.IsGlobalNamespace
+                ? string.Empty
+                : string.Join(".", namespaceDisplay.Split('.').Select(SymbolText.Identifier));
+
+            var types = chain.Select(ToModel).ToEquatableArray();
+            string typeNames = string.Join(".", chain.Select(t => t.Name));
+            string displayName = namespaceDisplay.Length == 0 ? typeNames : namespaceDisplay + "." + typeNames;
+            string qualifiedName = "global::"
+                + (namespaceEscaped.Length == 0 ? string.Empty : namespaceEscaped + ".")
+                + string.Join(".", chain.Select(t => SymbolText.NameWithTypeParameters(t.Name, t.TypeParameters)));
+
+            // '+' separates nesting and '`n' marks arity, as in metadata names, so Ns.A+B and Ns.A.B, or Box and Box<T>, never share a file name.
+            string metadataPath = string.Join("+", chain.Select(t => t.MetadataName));
+            string hintName = (namespaceDisplay.Length == 0 ? string.Empty : namespaceDisplay + ".") + metadataPath + ".Resilience.g.cs";
+
+            return new TypeHierarchy(namespaceEscaped, types, displayName, qualifiedName, hintName);
+        }
+
+        private static bool EveryEnclosingTypeIsPartial(MethodDeclarationSyntax method)
+        {
+            bool sawType = false;
+            for (SyntaxNode? node = method.Parent; node is not null; node = node.Parent)
+            {
+                if (node is TypeDeclarationSyntax typeDeclaration)
+                {
+                    sawType = true;
+                    if (!typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword) || typeDeclaration.Modifiers.Any(SyntaxKind.FileKeyword))
+                    {
+                        return false;
+                    }
+                }
+                else if (node is not BaseNamespaceDeclarationSyntax && node is not CompilationUnitSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return sawType;
+        }
+
+        private static ContainingTypeModel ToModel(INamedTypeSymbol type)
+        {
+            var modifiers = new List<string>();
+            if (type.IsStatic)
+            {
+                modifiers.Add("static");
+            }
+
+            if (type.TypeKind == TypeKind.Struct && type.IsReadOnly)
+            {
+                modifiers.Add("readonly");
+            }
+
+            if (type.IsRefLikeType)
+            {
+                modifiers.Add("ref");
+            }
+
+            string keyword = type.IsRecord
+                ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                : (type.TypeKind == TypeKind.Struct ? "struct" : "class");
+
+            return new ContainingTypeModel(
+                string.Join(" ", modifiers),
+                keyword,
+                SymbolText.NameWithTypeParameters(type.Name, type.TypeParameters));
+        }
+    }
+}

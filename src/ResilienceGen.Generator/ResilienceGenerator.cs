@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ResilienceGen.Generator.Emitting;
+using ResilienceGen.Generator.Model;
+using ResilienceGen.Generator.Parsing;
+
+namespace ResilienceGen.Generator
+{
+    /// <summary>
+    /// Writes the implementing declaration of every [WithRetry] / [CircuitBreaker] partial method:
+    /// attribute syntax -> an equatable model per method -> one file per containing type.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class ResilienceGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<MethodModel> retryMethods = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownNames.WithRetryAttribute,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (ctx, ct) => MethodParser.Parse(ctx, MethodParser.Pipeline.Retry, ct))
+                .WithTrackingName(TrackingNames.RetryMethods)
+                .Where(static m => m is not null)
+                .Select(static (m, _) => m!)
+                .WithTrackingName(TrackingNames.FoundRetryMethods);
+
+            IncrementalValuesProvider<MethodModel> breakerMethods = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownNames.CircuitBreakerAttribute,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (ctx, ct) => MethodParser.Parse(ctx, MethodParser.Pipeline.Breaker, ct))
+                .WithTrackingName(TrackingNames.BreakerMethods)
+                .Where(static m => m is not null)
+                .Select(static (m, _) => m!)
+                .WithTrackingName(TrackingNames.FoundBreakerMethods);
+
+            IncrementalValueProvider<EquatableArray<TypeGroup>> typeGroups = retryMethods.Collect()
+                .Combine(breakerMethods.Collect())
+                .Select(static (pair, _) => MethodGrouping.GroupByType(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.TypeGroups);
+
+            IncrementalValuesProvider<TypeGroup> typeFiles = typeGroups
+                .SelectMany(static (groups, _) => groups.AsImmutableArray())
+                .WithTrackingName(TrackingNames.TypeFiles);
+
+            context.RegisterSourceOutput(typeFiles, static (output, group) =>
+                output.AddSource(group.Type.HintName, TypeFileEmitter.Emit(group)));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Consumer.Broken;
+
+Console.WriteLine(await new MissingBody().GetCountAsync(CancellationToken.None));

@@ -6,9 +6,9 @@ namespace ResilienceGen.IntegrationTests.Service;
 /// </summary>
 public sealed class FaultPlan
 {
-    private readonly Func<FaultKind?> _nextFault;
+    private readonly Func<string, FaultKind?> _nextFault;
 
-    private FaultPlan(Func<FaultKind?> nextFault, TimeSpan latency)
+    private FaultPlan(Func<string, FaultKind?> nextFault, TimeSpan latency)
     {
         if (latency < TimeSpan.Zero)
         {
@@ -22,15 +22,15 @@ public sealed class FaultPlan
     /// <summary>Delay before every response, faulty or not (the "slow responses" mode).</summary>
     public TimeSpan Latency { get; }
 
-    /// <summary>The fault for the next request, or <c>null</c> to answer it normally.</summary>
-    public FaultKind? NextFault() => _nextFault();
+    /// <summary>The fault for the next request (for item <paramref name="itemId"/>), or <c>null</c> to answer it normally.</summary>
+    public FaultKind? NextFault(string itemId) => _nextFault(itemId);
 
     /// <summary>Every request succeeds, after <paramref name="latency"/>.</summary>
-    public static FaultPlan Healthy(TimeSpan latency = default) => new(static () => null, latency);
+    public static FaultPlan Healthy(TimeSpan latency = default) => new(static _ => null, latency);
 
     /// <summary>Every request fails with <paramref name="fault"/>.</summary>
     public static FaultPlan AlwaysFail(FaultKind fault = FaultKind.ServerError, TimeSpan latency = default) =>
-        new(() => fault, latency);
+        new(_ => fault, latency);
 
     /// <summary>The next <paramref name="count"/> requests fail with <paramref name="fault"/>; the rest succeed.</summary>
     public static FaultPlan FailNext(int count, FaultKind fault = FaultKind.ServerError, TimeSpan latency = default)
@@ -41,7 +41,7 @@ public sealed class FaultPlan
         }
 
         var budget = new FailureBudget(count);
-        return new(() => budget.TryTake() ? fault : null, latency);
+        return new(_ => budget.TryTake() ? fault : null, latency);
     }
 
     /// <summary>
@@ -51,15 +51,11 @@ public sealed class FaultPlan
     public static FaultPlan FailWithProbability(
         double probability, int seed, FaultKind fault = FaultKind.ServerError, TimeSpan latency = default)
     {
-        if (probability is < 0 or > 1 || double.IsNaN(probability))
-        {
-            throw new ArgumentOutOfRangeException(nameof(probability), probability, "Probability must be within 0..1.");
-        }
-
+        ValidateProbability(probability);
         var random = new Random(seed);
         var gate = new object();
         return new(
-            () =>
+            _ =>
             {
                 // Random is not thread-safe; the lock also keeps the seeded sequence intact.
                 lock (gate)
@@ -68,6 +64,48 @@ public sealed class FaultPlan
                 }
             },
             latency);
+    }
+
+    /// <summary>
+    /// Like <see cref="FailWithProbability"/>, but each item draws from its own <see cref="Random"/>, seeded from
+    /// <paramref name="seed"/> and the item id. The n-th request for an item gets the same answer on every run,
+    /// however requests for different items interleave: under concurrent load, outcomes stay exact.
+    /// </summary>
+    public static FaultPlan FailWithProbabilityPerItem(
+        double probability, int seed, FaultKind fault = FaultKind.ServerError, TimeSpan latency = default)
+    {
+        ValidateProbability(probability);
+        var randoms = new System.Collections.Concurrent.ConcurrentDictionary<string, Random>(StringComparer.Ordinal);
+        return new(
+            itemId =>
+            {
+                var random = randoms.GetOrAdd(itemId, id => new Random(seed ^ StableHash(id)));
+                lock (random)
+                {
+                    return random.NextDouble() < probability ? fault : null;
+                }
+            },
+            latency);
+    }
+
+    private static void ValidateProbability(double probability)
+    {
+        if (probability is < 0 or > 1 || double.IsNaN(probability))
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "Probability must be within 0..1.");
+        }
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: unlike <see cref="string.GetHashCode()"/>, the same in every process.</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return unchecked((int)hash);
     }
 
     /// <summary>A countdown that never goes below zero, however many requests race for it.</summary>

@@ -29,7 +29,11 @@ internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken
     {
         counters.OnRequest();
         var plan = _plan;
-        var fault = plan.NextFault();
+        var fault = plan.NextFault(id);
+        if (fault is not null)
+        {
+            counters.OnFault();
+        }
 
         // Stop waiting when the client gives up or the service shuts down, so no request outlives a test.
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serviceStopping);

@@ -4,12 +4,16 @@ namespace ResilienceGen.IntegrationTests.Service;
 public sealed class TrafficCounters
 {
     private int _requests;
+    private int _faults;
     private int _connectionsAccepted;
     private int _openConnections;
     private int _peakOpenConnections;
 
     /// <summary>Requests that reached the endpoint, whatever the plan did with them.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Requests the plan chose to fail (answered with a fault, or meant to be).</summary>
+    public int Faults => Volatile.Read(ref _faults);
 
     /// <summary>Connections accepted since the last <see cref="Reset"/>.</summary>
     public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
@@ -24,6 +28,7 @@ public sealed class TrafficCounters
     public void Reset()
     {
         Interlocked.Exchange(ref _requests, 0);
+        Interlocked.Exchange(ref _faults, 0);
         Interlocked.Exchange(ref _connectionsAccepted, 0);
         Interlocked.Exchange(ref _peakOpenConnections, OpenConnections);
     }
@@ -66,6 +71,8 @@ public sealed class TrafficCounters
     }
 
     internal void OnRequest() => Interlocked.Increment(ref _requests);
+
+    internal void OnFault() => Interlocked.Increment(ref _faults);
 
     internal void OnConnectionOpened()
     {

@@ -64,6 +64,7 @@ public sealed class FaultyServiceTests : IClassFixture<FaultyServiceFixture>, ID
 
         Assert.Equal(20, results.Count(r => r.Status == HttpStatusCode.InternalServerError));
         Assert.Equal(80, results.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(20, _service.Counters.Faults);
     }
 
     [Fact]
@@ -77,6 +78,25 @@ public sealed class FaultyServiceTests : IClassFixture<FaultyServiceFixture>, ID
         Assert.NotEqual(first, otherSeed);
         // Seeded, so this count is fixed; the bounds only say the seed is not a freak draw.
         Assert.InRange(first.Count(failed => failed), 150, 250);
+    }
+
+    [Fact]
+    public void Per_item_probability_plan_gives_each_item_its_own_repeatable_sequence()
+    {
+        var plan = FaultPlan.FailWithProbabilityPerItem(0.5, seed: 3);
+        var replay = FaultPlan.FailWithProbabilityPerItem(0.5, seed: 3);
+
+        // Interleaved one way here, and item by item in the replay: the same answers per item.
+        var interleaved = new Dictionary<string, List<bool>> { ["a"] = [], ["b"] = [] };
+        for (var i = 0; i < 50; i++)
+        {
+            interleaved["a"].Add(plan.NextFault("a") is not null);
+            interleaved["b"].Add(plan.NextFault("b") is not null);
+        }
+
+        var itemByItem = Enumerable.Range(0, 50).Select(_ => replay.NextFault("a") is not null).ToList();
+        Assert.Equal(interleaved["a"], itemByItem);
+        Assert.NotEqual(interleaved["a"], interleaved["b"]);
     }
 
     [Fact]
@@ -186,5 +206,5 @@ public sealed class FaultyServiceTests : IClassFixture<FaultyServiceFixture>, ID
     }
 
     private static List<bool> Decisions(FaultPlan plan, int count) =>
-        Enumerable.Range(0, count).Select(_ => plan.NextFault() is not null).ToList();
+        Enumerable.Range(0, count).Select(_ => plan.NextFault("any") is not null).ToList();
 }

@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.CodeAnalysis;
+
+namespace ResilienceGen.Benchmarks.Generators;
+
+/// <summary>
+/// ResilienceGen's generator next to the LoggerMessage generator, each over 2,000 attributed methods
+/// (<see cref="GeneratorCorpus"/>), both driven in this one process by <see cref="CSharpGeneratorDriver"/>.
+/// Grouped per generator: the Ratio column of the "after an unrelated edit" row is its cost as a share of
+/// that generator's cold run; compare the two cold runs' means across groups.
+/// </summary>
+[MemoryDiagnoser]
+// One operation is a whole generator run (about a second on a 2-core machine): a bounded number of iterations
+// keeps the full suite to minutes while still giving a confidence interval.
+[WarmupCount(2)]
+[IterationCount(12)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class GeneratorBenchmarks
+{
+    private GeneratorHarness _resilienceGen = null!;
+    private GeneratorHarness _loggerMessage = null!;
+
+    [GlobalSetup]
+    public void CompileCorpora()
+    {
+        _resilienceGen = new GeneratorHarness(GeneratorPaths.ResilienceGen, GeneratorCorpus.ResilienceGenFiles());
+        _loggerMessage = new GeneratorHarness(GeneratorPaths.LoggerMessage, GeneratorCorpus.LoggerMessageFiles());
+        _resilienceGen.EnsureOutputCompiles();
+        _loggerMessage.EnsureOutputCompiles();
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("ResilienceGen")]
+    public GeneratorDriver ResilienceGenColdRun() => _resilienceGen.FirstRun();
+
+    [Benchmark]
+    [BenchmarkCategory("ResilienceGen")]
+    public GeneratorDriver ResilienceGenAfterUnrelatedEdit() => _resilienceGen.RunAfterUnrelatedEdit();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("LoggerMessage")]
+    public GeneratorDriver LoggerMessageColdRun() => _loggerMessage.FirstRun();
+
+    [Benchmark]
+    [BenchmarkCategory("LoggerMessage")]
+    public GeneratorDriver LoggerMessageAfterUnrelatedEdit() => _loggerMessage.RunAfterUnrelatedEdit();
+}

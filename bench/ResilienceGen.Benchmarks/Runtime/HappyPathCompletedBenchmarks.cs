@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Attributes;
+using Polly;
+
+namespace ResilienceGen.Benchmarks.Runtime;
+
+/// <summary>
+/// Case 1, the happy path: the body returns an already completed <see cref="Task{TResult}"/> (a cache hit, say).
+/// The caller gets the task back; the overhead is everything the wrapper does around one call.
+/// </summary>
+[MemoryDiagnoser]
+public partial class HappyPathCompletedBenchmarks
+{
+    private static readonly Task<int> CachedResult = Task.FromResult(42);
+
+    private readonly ResiliencePipeline _polly = PollyPipelines.RetryThenBreaker();
+
+    // The body, as a user writes it beside the attributed declaration.
+    private Task<int> GetValueCoreAsync(CancellationToken cancellationToken) => CachedResult;
+
+    [Benchmark(Baseline = true)]
+    public Task<int> DirectCall() => GetValueCoreAsync(CancellationToken.None);
+
+    [Benchmark]
+    public ValueTask<int> PollyPipeline() =>
+        _polly.ExecuteAsync(
+            static (self, cancellationToken) => new ValueTask<int>(self.GetValueCoreAsync(cancellationToken)),
+            this,
+            CancellationToken.None);
+}

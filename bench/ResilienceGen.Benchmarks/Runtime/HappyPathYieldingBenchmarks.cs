@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using Polly;
+
+namespace ResilienceGen.Benchmarks.Runtime;
+
+/// <summary>
+/// Case 2, the awaiting happy path: the body really goes asynchronous (<c>await Task.Yield()</c>), so every layer
+/// has to await it. Each invocation awaits <see cref="CallsPerInvoke"/> calls in a loop, the way a caller would,
+/// so BenchmarkDotNet's one blocking wait per invocation is spread thin; the caller's own async frame
+/// (allocated once per invocation) adds the same few bytes per call to every row.
+/// </summary>
+[MemoryDiagnoser]
+public partial class HappyPathYieldingBenchmarks
+{
+    private const int CallsPerInvoke = 64;
+
+    private readonly ResiliencePipeline _polly = PollyPipelines.RetryThenBreaker();
+
+    private async Task<int> GetValueCoreAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return 42;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = CallsPerInvoke)]
+    public async Task<int> DirectCall()
+    {
+        int sum = 0;
+        for (int i = 0; i < CallsPerInvoke; i++)
+        {
+            sum += await GetValueCoreAsync(CancellationToken.None);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvoke)]
+    public async Task<int> PollyPipeline()
+    {
+        int sum = 0;
+        for (int i = 0; i < CallsPerInvoke; i++)
+        {
+            sum += await _polly.ExecuteAsync(
+                static (self, cancellationToken) => new ValueTask<int>(self.GetValueCoreAsync(cancellationToken)),
+                this,
+                CancellationToken.None);
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,88 @@
+using ResilienceGen.Internal;
+using ResilienceGen.Tests.Infrastructure;
+
+namespace ResilienceGen.Tests;
+
+/// <summary>
+/// The happy path (the body returns an already completed task) allocates nothing: measured with
+/// <see cref="GC.GetAllocatedBytesForCurrentThread"/> around many synchronous calls, after a warm-up.
+/// </summary>
+public class AllocationTests : RuntimeTestBase
+{
+    private const int Calls = 10_000;
+    private static readonly Task<int> s_completed = Task.FromResult(42);
+
+    public static TheoryData<string> Policies => new() { "retry", "breaker", "both", "ratio breaker" };
+
+    private static ResilientMethod PolicyFor(string policy) => policy switch
+    {
+        "retry" => Method(Retry(), null),
+        "breaker" => Method(null, Breaker()),
+        "both" => Method(Retry(), Breaker()),
+        "ratio breaker" => Method(Retry(), new CircuitBreakerOptions { Name = UniqueName("ratio"), FailureRatio = 0.5 }),
+        _ => throw new ArgumentOutOfRangeException(nameof(policy)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void RunTaskOf_with_a_completed_body_allocates_nothing(string policy)
+    {
+        ResilientMethod method = PolicyFor(policy);
+        static Task<int> Run(ResilientMethod m) => ResilientInvoker.RunTaskOf(m, null, s_completed, static t => t, null, null, default);
+
+        for (int i = 0; i < 1_000; i++)
+        {
+            Run(method);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            Run(method);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(CircuitState.Closed, method.Breaker?.State ?? CircuitState.Closed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void The_other_entry_points_with_completed_bodies_allocate_nothing(string policy)
+    {
+        ResilientMethod method = PolicyFor(policy);
+        void RunAll()
+        {
+            ResilientInvoker.RunTask(method, null, (Task)s_completed, static t => t, null, null, default);
+            ResilientInvoker.RunValueTaskOf(method, null, 7, static n => new ValueTask<int>(n), null, null, default);
+            ResilientInvoker.RunValueTask(method, null, 0, static _ => default, null, null, default);
+        }
+
+        for (int i = 0; i < 1_000; i++)
+        {
+            RunAll();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            RunAll();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void The_measurement_does_see_allocations()
+    {
+        // Guards the test above against measuring nothing: a body that allocates shows up.
+        ResilientMethod method = Method(Retry(), Breaker());
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            ResilientInvoker.RunTaskOf(method, null, i, static n => Task.FromResult(n + 1_000), null, null, default);
+        }
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before > 0);
+    }
+}

@@ -23,6 +23,14 @@ namespace ResilienceGen.Generator.Parsing
             Breaker,
         }
 
+        private static int s_guardedFailures;
+
+        /// <summary>
+        /// How many times the last-resort guard below had to skip a method since the process started. Always 0
+        /// unless there is a bug; the fuzz tests assert it, so the guard cannot hide one.
+        /// </summary>
+        public static int GuardedFailures => Volatile.Read(ref s_guardedFailures);
+
         public static MethodModel? Parse(GeneratorAttributeSyntaxContext context, Pipeline pipeline, CancellationToken cancellationToken)
         {
             try
@@ -31,6 +39,8 @@ namespace ResilienceGen.Generator.Parsing
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                Interlocked.Increment(ref s_guardedFailures);
+
                 // Last resort: a bug here (or in the shared validator) must cost this one method its output, not fail
                 // the user's build with CS8785. Known shapes are handled above without relying on this.
                 return null;
@@ -77,8 +87,15 @@ namespace ResilienceGen.Generator.Parsing
             ReturnKind returnKind = SignatureReader.ReadReturnKind(method);
             string coreName = CoreMethodFinder.CoreNameOf(method.Name);
 
-            string? problemId = FirstError(DeclarationValidator.Validate(method, compilation, cancellationToken))
-                ?? (returnKind == ReturnKind.Unsupported ? "RG0002" : null)
+            string? problemId = FirstError(DeclarationValidator.Validate(method, compilation, cancellationToken));
+            if (problemId == DiagnosticIds.ReportedByCompiler)
+            {
+                // The compiler already has an error for this declaration (e.g. an unknown type in its signature);
+                // a stub would repeat that error in our file, so write nothing.
+                return null;
+            }
+
+            problemId ??= (returnKind == ReturnKind.Unsupported ? "RG0002" : null)
                 ?? (SignatureReader.HasParameterThatCannotBeCaptured(method) ? "RG0005" : null)
                 ?? (!method.IsStatic && containingType.TypeKind == TypeKind.Struct ? "RG0006" : null);
 

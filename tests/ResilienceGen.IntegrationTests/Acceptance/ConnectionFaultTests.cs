@@ -11,6 +11,7 @@ namespace ResilienceGen.IntegrationTests.Acceptance;
 /// </summary>
 public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : ServiceTestBase(fixture)
 {
+    private const string FlakyNetworkMethod = "ResilienceGen.IntegrationTests.Client.ItemsClient.GetItemOverFlakyNetworkAsync";
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
 
     [Fact]
@@ -18,7 +19,7 @@ public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : Service
     {
         Service.Plan = FaultPlan.FailNext(3, FaultKind.AbortMidResponse);
 
-        var item = await Client.GetItemWithRetriesAsync("a");
+        var item = await Client.GetItemOverFlakyNetworkAsync("a");
 
         Assert.Equal("item:a", item);
         Assert.Equal(4, Service.Counters.Requests);
@@ -31,16 +32,21 @@ public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : Service
     [Fact]
     public async Task Attempts_that_time_out_are_retried_and_their_connections_closed()
     {
-        var attemptTimeout = TimeSpan.FromMilliseconds(200);
+        var attemptTimeout = TimeSpan.FromMilliseconds(500);
         Service.Plan = FaultPlan.FailNext(2, FaultKind.Stall);
         var client = CreateClient(attemptTimeout: attemptTimeout);
+        using var metrics = new ResilienceMetricsListener(FlakyNetworkMethod);
 
         var stopwatch = Stopwatch.StartNew();
-        var item = await client.GetItemWithRetriesAsync("t");
+        var item = await client.GetItemOverFlakyNetworkAsync("t");
 
         Assert.Equal("item:t", item);
-        Assert.Equal(3, Service.Counters.Requests);
         Assert.True(stopwatch.Elapsed >= 2 * attemptTimeout, $"done after {stopwatch.Elapsed}: the two stalls were not waited out");
+        // Normally 3 attempts, all seen by the service. On a starved machine an attempt can time out before its
+        // request reaches the service; that costs one more attempt, never a lost or extra request.
+        Assert.InRange(metrics.Attempts, 3, 5);
+        Assert.Equal(metrics.Attempts - 1, metrics.Retries);
+        Assert.InRange(Service.Counters.Requests, 3, metrics.Attempts);
         // HttpClient drops a connection whose request was cancelled: the stalled ones go, the last one stays.
         await Service.Counters.WaitForOpenConnectionsAtMostAsync(1, CloseTimeout);
     }
@@ -50,10 +56,15 @@ public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : Service
     {
         Service.Plan = FaultPlan.AlwaysFail(FaultKind.Stall);
         var client = CreateClient(attemptTimeout: TimeSpan.FromMilliseconds(100));
+        using var metrics = new ResilienceMetricsListener(FlakyNetworkMethod);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.GetItemWithRetriesAsync("t"));
+        await Assert.ThrowsAsync<TimeoutException>(() => client.GetItemOverFlakyNetworkAsync("t"));
 
-        Assert.Equal(5, Service.Counters.Requests);
+        // Exactly 5 attempts (MaxRetries 4). The service may see fewer: on a busy machine an attempt can time out
+        // before its request has reached it.
+        Assert.Equal(5, metrics.Attempts);
+        Assert.Equal(4, metrics.Retries);
+        Assert.InRange(Service.Counters.Requests, 1, 5);
         await Service.Counters.WaitForOpenConnectionsAtMostAsync(0, CloseTimeout);
     }
 
@@ -61,11 +72,11 @@ public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : Service
     public async Task Unavailable_503_is_retried_and_its_retry_after_reaches_the_caller()
     {
         Service.Plan = FaultPlan.FailNext(2, FaultKind.Unavailable);
-        Assert.Equal("item:u", await Client.GetItemWithRetriesAsync("u"));
+        Assert.Equal("item:u", await Client.GetItemOverFlakyNetworkAsync("u"));
         Assert.Equal(3, Service.Counters.Requests);
 
         Service.Plan = FaultPlan.AlwaysFail(FaultKind.Unavailable);
-        var failure = await Assert.ThrowsAsync<ServiceUnavailableException>(() => Client.GetItemWithRetriesAsync("u"));
+        var failure = await Assert.ThrowsAsync<ServiceUnavailableException>(() => Client.GetItemOverFlakyNetworkAsync("u"));
         Assert.Equal(TimeSpan.FromSeconds(FaultyEndpoint.RetryAfterSeconds), failure.RetryAfter);
         Assert.Equal(3 + 5, Service.Counters.Requests);
     }
@@ -79,11 +90,13 @@ public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : Service
         for (var call = 0; call < 25; call++)
         {
             Service.Plan = FaultPlan.FailNext(3);
-            Assert.Equal($"item:{call}", await Client.GetItemWithRetriesAsync(call.ToString()));
+            Assert.Equal($"item:{call}", await Client.GetItemOverFlakyNetworkAsync(call.ToString()));
         }
 
         Assert.Equal(100, Service.Counters.Requests);
-        Assert.True(Service.Counters.ConnectionsAccepted <= 2, $"{Service.Counters.ConnectionsAccepted} connections for 100 sequential requests");
-        Assert.True(Service.Counters.OpenConnections <= 2, $"{Service.Counters.OpenConnections} connections still open");
+        // Usually one connection carries all 100; the slack allows for the pool opening another while a disposed
+        // response is still being drained. A leak shows as one connection per failed attempt: 76 here.
+        Assert.True(Service.Counters.ConnectionsAccepted <= 5, $"{Service.Counters.ConnectionsAccepted} connections for 100 sequential requests");
+        Assert.True(Service.Counters.OpenConnections <= 5, $"{Service.Counters.OpenConnections} connections still open");
     }
 }

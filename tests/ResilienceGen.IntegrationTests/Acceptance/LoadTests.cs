@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using ResilienceGen.IntegrationTests.Client;
 using ResilienceGen.IntegrationTests.Service;
 using ResilienceGen.IntegrationTests.Support;
+using Xunit.Abstractions;
 
 namespace ResilienceGen.IntegrationTests.Acceptance;
 
@@ -11,7 +13,7 @@ namespace ResilienceGen.IntegrationTests.Acceptance;
 /// item's faults from its own seeded sequence, so although callers interleave differently on every run, the
 /// outcome of every call, and so every count below, is the same each time and asserted exactly.
 /// </summary>
-public sealed class LoadTests(FaultyServiceFixture fixture) : ServiceTestBase(fixture)
+public sealed class LoadTests(FaultyServiceFixture fixture, ITestOutputHelper output) : ServiceTestBase(fixture)
 {
     private const int Calls = 10_000;
     private const int Callers = 50;
@@ -51,7 +53,12 @@ public sealed class LoadTests(FaultyServiceFixture fixture) : ServiceTestBase(fi
             }
         }
 
+        var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(CallerAsync))).WaitAsync(Deadline);
+        output.WriteLine(
+            $"{Calls} calls in {stopwatch.Elapsed.TotalSeconds:F1} s: {successes} succeeded, {failures.Count} failed; " +
+            $"{Service.Counters.Requests} requests, {metrics.Retries} retries reported; " +
+            $"{Service.Counters.ConnectionsAccepted} connections, at most {Service.Counters.PeakOpenConnections} open at once");
 
         // Every call ended in a result or a surfaced exception.
         Assert.Equal(0, wrongItems);

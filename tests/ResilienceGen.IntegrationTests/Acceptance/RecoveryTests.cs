@@ -22,13 +22,18 @@ public sealed class RecoveryTests(FaultyServiceFixture fixture) : ServiceTestBas
         Assert.Equal(2, Service.Counters.Requests);
         Assert.Equal(CircuitState.Open, Breaker(ItemsClient.RecoveryBreaker).State);
 
-        // The service heals, but answers slowly, so the probes are still in flight when the other callers arrive.
-        Service.Plan = FaultPlan.Healthy(latency: TimeSpan.FromSeconds(1));
+        // The service heals, but holds its answers until every caller has made its call: the probes are still
+        // in flight when the others arrive, however the machine schedules this test.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Service.Plan = FaultPlan.HealthyOnceReleased(release.Task);
         Service.Counters.Reset();
         // Real time: the break is measured by the runtime's clock against a real server.
         await Task.Delay(BreakDuration + TimeSpan.FromMilliseconds(250));
 
-        var probePhase = await CallConcurrentlyAsync();
+        var probeCalls = StartConcurrentCalls();
+        await Service.Counters.WaitForRequestsAsync(HalfOpenMaxCalls, TimeSpan.FromSeconds(10));
+        release.SetResult();
+        var probePhase = await Task.WhenAll(probeCalls);
 
         Assert.Equal(HalfOpenMaxCalls, Service.Counters.Requests);
         Assert.Equal(HalfOpenMaxCalls, probePhase.Count(outcome => outcome.Failure is null));
@@ -40,15 +45,15 @@ public sealed class RecoveryTests(FaultyServiceFixture fixture) : ServiceTestBas
 
         // Closed again: every caller gets through.
         Service.Plan = FaultPlan.Healthy();
-        var flowing = await CallConcurrentlyAsync();
+        var flowing = await Task.WhenAll(StartConcurrentCalls());
 
         Assert.All(flowing, outcome => Assert.Null(outcome.Failure));
         Assert.Equal(HalfOpenMaxCalls + ConcurrentCallers, Service.Counters.Requests);
     }
 
-    private async Task<(string? Item, Exception? Failure)[]> CallConcurrentlyAsync()
-    {
-        var calls = Enumerable.Range(0, ConcurrentCallers).Select(async i =>
+    /// <summary>Starts every call before returning: each has passed the breaker (or been rejected) by then.</summary>
+    private List<Task<(string? Item, Exception? Failure)>> StartConcurrentCalls() =>
+        Enumerable.Range(0, ConcurrentCallers).Select(async i =>
         {
             try
             {
@@ -59,6 +64,4 @@ public sealed class RecoveryTests(FaultyServiceFixture fixture) : ServiceTestBas
                 return (null, failure);
             }
         }).ToList();
-        return await Task.WhenAll(calls);
-    }
 }

@@ -8,7 +8,7 @@ public sealed class FaultPlan
 {
     private readonly Func<string, FaultKind?> _nextFault;
 
-    private FaultPlan(Func<string, FaultKind?> nextFault, TimeSpan latency)
+    private FaultPlan(Func<string, FaultKind?> nextFault, TimeSpan latency, Task? release = null)
     {
         if (latency < TimeSpan.Zero)
         {
@@ -17,16 +17,27 @@ public sealed class FaultPlan
 
         _nextFault = nextFault;
         Latency = latency;
+        Release = release ?? Task.CompletedTask;
     }
 
     /// <summary>Delay before every response, faulty or not (the "slow responses" mode).</summary>
     public TimeSpan Latency { get; }
+
+    /// <summary>Every response waits for this task as well: lets a test hold requests in flight as long as it needs.</summary>
+    public Task Release { get; }
 
     /// <summary>The fault for the next request (for item <paramref name="itemId"/>), or <c>null</c> to answer it normally.</summary>
     public FaultKind? NextFault(string itemId) => _nextFault(itemId);
 
     /// <summary>Every request succeeds, after <paramref name="latency"/>.</summary>
     public static FaultPlan Healthy(TimeSpan latency = default) => new(static _ => null, latency);
+
+    /// <summary>
+    /// Every request succeeds, but only once <paramref name="release"/> completes: requests pile up in flight
+    /// until the test lets them go, however slowly the machine runs.
+    /// </summary>
+    public static FaultPlan HealthyOnceReleased(Task release) =>
+        new(static _ => null, TimeSpan.Zero, release ?? throw new ArgumentNullException(nameof(release)));
 
     /// <summary>Every request fails with <paramref name="fault"/>.</summary>
     public static FaultPlan AlwaysFail(FaultKind fault = FaultKind.ServerError, TimeSpan latency = default) =>

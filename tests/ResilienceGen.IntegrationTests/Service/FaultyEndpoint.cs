@@ -37,7 +37,7 @@ internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken
 
         // Stop waiting when the client gives up or the service shuts down, so no request outlives a test.
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serviceStopping);
-        if (!await DelayAsync(plan.Latency, giveUp.Token))
+        if (!await DelayAsync(plan.Latency, giveUp.Token) || !await WaitForReleaseAsync(plan.Release, giveUp.Token))
         {
             return;
         }
@@ -86,6 +86,20 @@ internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken
         // turn this into a failure to connect rather than a response cut off in the middle.
         await Task.Delay(AbortDelay, context.RequestAborted);
         context.Abort();
+    }
+
+    /// <returns><c>false</c> when the wait was cut short because the client or the service gave up.</returns>
+    private static async Task<bool> WaitForReleaseAsync(Task release, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await release.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <returns><c>false</c> when the wait was cut short because the client or the service gave up.</returns>

@@ -140,6 +140,21 @@ public sealed class FaultyServiceTests : IClassFixture<FaultyServiceFixture>, ID
     }
 
     [Fact]
+    public async Task Released_plan_holds_every_response_until_released()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _service.Plan = FaultPlan.HealthyOnceReleased(release.Task);
+
+        var requests = Enumerable.Range(0, 3).Select(i => GetAsync(i.ToString())).ToList();
+        await _service.Counters.WaitForRequestsAsync(3, TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(requests, request => request.IsCompleted);
+        release.SetResult();
+
+        var results = await Task.WhenAll(requests);
+        Assert.Equal([(HttpStatusCode.OK, "item:0"), (HttpStatusCode.OK, "item:1"), (HttpStatusCode.OK, "item:2")], results);
+    }
+
+    [Fact]
     public async Task Unavailable_answers_503_with_retry_after()
     {
         _service.Plan = FaultPlan.AlwaysFail(FaultKind.Unavailable);

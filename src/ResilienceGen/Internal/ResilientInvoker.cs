@@ -27,7 +27,6 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            var attempt = new TaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter);
             CircuitBreaker? breaker = method.Breaker;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
@@ -47,7 +46,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken);
+                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken);
             }
 
             if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
@@ -57,7 +56,7 @@ namespace ResilienceGen.Internal
             }
 
             return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(
-                attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
+                new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
         /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
@@ -68,7 +67,6 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            var attempt = new TaskAttempt<TState>(state, body, retryFilter, breakerFilter);
             CircuitBreaker? breaker = method.Breaker;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
@@ -88,7 +86,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken);
+                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken);
             }
 
             if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
@@ -98,7 +96,7 @@ namespace ResilienceGen.Internal
             }
 
             return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(
-                attempt, method, logger, breaker, ticket,
+                new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket,
                 task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)),
                 task is null ? AttemptHelpers.NullTask() : null,
                 cancellationToken);
@@ -112,7 +110,6 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            var attempt = new ValueTaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter);
             CircuitBreaker? breaker = method.Breaker;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
@@ -132,7 +129,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken));
+                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken));
             }
 
             if (task.IsCompletedSuccessfully)
@@ -141,7 +138,7 @@ namespace ResilienceGen.Internal
                 return task;
             }
 
-            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, null, cancellationToken));
+            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, task, null, cancellationToken));
         }
 
         /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
@@ -152,7 +149,6 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            var attempt = new ValueTaskAttempt<TState>(state, body, retryFilter, breakerFilter);
             CircuitBreaker? breaker = method.Breaker;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
@@ -172,7 +168,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, ex, cancellationToken));
+                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken));
             }
 
             if (task.IsCompletedSuccessfully)
@@ -182,7 +178,7 @@ namespace ResilienceGen.Internal
             }
 
             return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(
-                attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+                new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
         }
     }
 }

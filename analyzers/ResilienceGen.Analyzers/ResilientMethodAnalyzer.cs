@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ResilienceGen.Validation;
 
@@ -29,22 +31,47 @@ namespace ResilienceGen.Analyzers
                 }
 
                 var breakers = new BreakerDeclarations();
-                start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, types, breakers), SymbolKind.Method);
+                // A semantic model action over the user's trees, not a symbol or syntax node action: the generated
+                // implementation carries [GeneratedCode], attributes of partial parts merge, so the user's method
+                // symbol counts as generated and symbol-scoped actions skip it under ConfigureGeneratedCodeAnalysis(None).
+                // Generated trees are still skipped here.
+                start.RegisterSemanticModelAction(modelContext => AnalyzeTree(modelContext, types, breakers));
                 start.RegisterCompilationEndAction(breakers.ReportConflicts);
             });
         }
 
-        private static void AnalyzeMethod(SymbolAnalysisContext context, KnownTypes types, BreakerDeclarations breakers)
+        private static void AnalyzeTree(SemanticModelAnalysisContext context, KnownTypes types, BreakerDeclarations breakers)
         {
-            var method = (IMethodSymbol)context.Symbol;
-
-            // The definition part speaks for a partial method (attributes of both parts are merged there).
-            if (method.PartialDefinitionPart != null)
+            var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            foreach (var node in root.DescendantNodes(n => !(n is ExpressionSyntax)))
             {
-                return;
+                if (IsCandidate(node)
+                    && context.SemanticModel.GetDeclaredSymbol(node, context.CancellationToken) is IMethodSymbol symbol
+                    && symbol.PartialDefinitionPart == null)
+                {
+                    // The definition part speaks for a partial method (attributes of both parts are merged there).
+                    AnalyzeMethod(context, symbol, types, breakers);
+                }
             }
+        }
 
-            var problems = DeclarationValidator.Validate(method, types, context.CancellationToken);
+        /// <summary>Cheap syntactic filter: only attributed or partial method declarations and attributed local functions can be ours.</summary>
+        private static bool IsCandidate(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case MethodDeclarationSyntax method:
+                    return method.AttributeLists.Count > 0 || method.Modifiers.Any(SyntaxKind.PartialKeyword);
+                case LocalFunctionStatementSyntax local:
+                    return local.AttributeLists.Count > 0;
+                default:
+                    return false;
+            }
+        }
+
+        private static void AnalyzeMethod(SemanticModelAnalysisContext context, IMethodSymbol symbol, KnownTypes types, BreakerDeclarations breakers)
+        {
+            var problems = DeclarationValidator.Validate(symbol, types, context.CancellationToken);
             foreach (var problem in problems)
             {
                 var descriptor = problem.IsReportedByCompiler ? null : Descriptors.ById(problem.Id);
@@ -56,7 +83,7 @@ namespace ResilienceGen.Analyzers
 
             if (!DeclarationValidator.HasErrors(problems))
             {
-                breakers.Add(method, types, context.CancellationToken);
+                breakers.Add(symbol, types, context.CancellationToken);
             }
         }
     }

@@ -28,7 +28,8 @@ namespace ResilienceGen.Validation
             for (var i = 0; i < elements.Length; i++)
             {
                 var type = elements[i].Value as ITypeSymbol;
-                if (type != null && TypeFacts.ContainsErrorType(type))
+                // Unbound generics carry error-typed placeholder arguments, so they are checked before the error-type skip.
+                if (type != null && TypeFacts.ContainsErrorType(type) && !(type is INamedTypeSymbol { IsUnboundGenericType: true }))
                 {
                     continue;
                 }
@@ -38,9 +39,10 @@ namespace ResilienceGen.Validation
                 {
                     shown = "null";
                 }
-                else if (type is INamedTypeSymbol named && named.IsUnboundGenericType)
+                else if (type is INamedTypeSymbol named && IsOpenGeneric(named))
                 {
-                    shown = TypeFacts.Display(type);
+                    // typeof(Failed<>) arrives as the generic definition; the generated 'is' test needs a closed type.
+                    shown = TypeFacts.Display(named.IsUnboundGenericType ? named : named.OriginalDefinition.ConstructUnboundGenericType());
                 }
                 else if (!TypeFacts.DerivesFrom(type, types.Exception))
                 {
@@ -53,6 +55,19 @@ namespace ResilienceGen.Validation
                     problems.Add(DeclarationProblem.Error(DiagnosticIds.NotAnExceptionType, location, shown, property, AttributeArguments.ShortName(attribute)));
                 }
             }
+        }
+
+        private static bool IsOpenGeneric(INamedTypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.ContainingType)
+            {
+                if (current.IsUnboundGenericType || current.TypeArguments.Any(a => a is ITypeParameterSymbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void CheckShouldHandle(IMethodSymbol method, AttributeData attribute, KnownTypes types, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)

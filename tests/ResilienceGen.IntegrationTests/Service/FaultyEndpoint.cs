@@ -9,8 +9,6 @@ namespace ResilienceGen.IntegrationTests.Service;
 /// </summary>
 internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken serviceStopping)
 {
-    private volatile FaultPlan _plan = FaultPlan.Healthy();
-
     /// <summary>Seconds sent in the <c>Retry-After</c> header of a 503.</summary>
     public const int RetryAfterSeconds = 1;
 
@@ -18,6 +16,8 @@ internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken
     public const int AbortedResponseAnnouncedLength = 4096;
 
     private static readonly TimeSpan AbortDelay = TimeSpan.FromMilliseconds(20);
+
+    private volatile FaultPlan _plan = FaultPlan.Healthy();
 
     public FaultPlan Plan
     {
@@ -82,9 +82,9 @@ internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken
         context.Response.ContentLength = AbortedResponseAnnouncedLength;
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("item:partial"), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
-        // Give the client a moment to take the headers in; a reset that overtakes them would
-        // turn this into a failure to connect rather than a response cut off in the middle.
-        await Task.Delay(AbortDelay, context.RequestAborted);
+        // Give the client a moment to take the headers in: a reset that overtakes them makes the client fail
+        // while reading headers, rather than in the middle of the body (both still surface as failures).
+        await DelayAsync(AbortDelay, context.RequestAborted);
         context.Abort();
     }
 

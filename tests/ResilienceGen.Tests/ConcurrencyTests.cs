@@ -17,8 +17,9 @@ public class ConcurrencyTests : RuntimeTestBase
 
     [Theory]
     [InlineData(1)]
-    [InlineData(3)]
+    [InlineData(2)]
     [InlineData(10)]
+    [InlineData(100)]
     public async Task Exactly_HalfOpenMaxCalls_of_1000_concurrent_callers_reach_the_body(int halfOpenMaxCalls)
     {
         int threads = Math.Max(4, Environment.ProcessorCount * 2);
@@ -26,15 +27,20 @@ public class ConcurrencyTests : RuntimeTestBase
         {
             ResilientMethod method = Method(null, Breaker(failureThreshold: 1, breakDurationMs: 1_000, halfOpenMaxCalls: halfOpenMaxCalls));
             await Assert.ThrowsAsync<InvalidOperationException>(() => Call(method, Flaky.Always(() => new InvalidOperationException())));
-            Time.Advance(TimeSpan.FromSeconds(1)); // the next call will find the break over: HalfOpen
+            Time.Advance(TimeSpan.FromSeconds(1)); // the next call will find the break over
 
+            // The first caller turns the breaker HalfOpen and takes one probe slot; the other 999 then race for
+            // the remaining slots from several threads at once.
             var probe = new Probe();
             var calls = new Task<int>[Callers];
+            calls[0] = ResilientInvoker.RunTaskOf(
+                method, null, probe, static p => { Interlocked.Increment(ref p.Entered); return p.Gate.Task; }, null, null, default);
+            Assert.Equal(CircuitState.HalfOpen, Resilience.Breakers[method.BreakerName!].State);
             using var start = new Barrier(threads);
             var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
             {
                 start.SignalAndWait();
-                for (int i = t; i < Callers; i += threads)
+                for (int i = 1 + t; i < Callers; i += threads)
                 {
                     calls[i] = ResilientInvoker.RunTaskOf(
                         method, null, probe,

@@ -334,4 +334,21 @@ public class CircuitBreakerTests : RuntimeTestBase
         Assert.True(Resilience.Breakers.TryGet(method.BreakerName!, out CircuitBreaker breaker));
         Assert.Equal(method.BreakerName, breaker.Name);
     }
+
+    [Fact]
+    public async Task A_throwing_breaker_filter_counts_as_a_failure_and_frees_the_probe_slot()
+    {
+        ResilientMethod method = Method(null, Breaker(failureThreshold: 1, breakDurationMs: 1_000));
+        await FailTimes(method, 1);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var filterBug = new NotSupportedException("bug in ShouldHandle");
+        var thrown = await Assert.ThrowsAsync<NotSupportedException>(
+            () => Call(method, Failing(), breakerFilter: (_, _) => throw filterBug));
+        Assert.Same(filterBug, thrown);
+        CircuitBreaker breaker = Resilience.Breakers[method.BreakerName!];
+        Assert.Equal(CircuitState.Open, breaker.State); // the probe counted as failed, not stuck in HalfOpen
+        Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await Call(method, Flaky.Succeeding()));
+        Assert.Equal(CircuitState.Closed, breaker.State);
+    }
 }

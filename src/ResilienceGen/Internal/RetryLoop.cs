@@ -48,7 +48,19 @@ namespace ResilienceGen.Internal
                 bool cancelledByCaller = failure is OperationCanceledException && cancellationToken.IsCancellationRequested;
                 if (breaker != null)
                 {
-                    ReportToBreaker(breaker, ticket, cancelledByCaller, !cancelledByCaller && attempt.BreakerFilterAccepts(failure), method, logger);
+                    bool countsAsFailure;
+                    try
+                    {
+                        countsAsFailure = !cancelledByCaller && attempt.BreakerFilterAccepts(failure);
+                    }
+                    catch
+                    {
+                        // A throwing ShouldHandle must not leave a half-open probe slot taken forever.
+                        breaker.OnFailure(ticket, method, logger);
+                        throw;
+                    }
+
+                    ReportToBreaker(breaker, ticket, cancelledByCaller, countsAsFailure, method, logger);
                 }
 
                 if (cancelledByCaller

@@ -19,10 +19,9 @@ namespace ResilienceGen.Generator.Parsing
         {
             problemId = null;
             INamedTypeSymbol containingType = method.ContainingType;
-            INamedTypeSymbol? exceptionType = compilation.GetTypeByMetadataName("System.Exception");
 
-            List<string>? handle = ReadExceptionTypes(values, "Handle", containingType, exceptionType, compilation);
-            List<string>? ignore = ReadExceptionTypes(values, "Ignore", containingType, exceptionType, compilation);
+            List<string>? handle = ReadExceptionTypes(values, "Handle", containingType, compilation);
+            List<string>? ignore = ReadExceptionTypes(values, "Ignore", containingType, compilation);
             if (handle is null || ignore is null)
             {
                 problemId = "RG0008";
@@ -33,7 +32,7 @@ namespace ResilienceGen.Generator.Parsing
             bool shouldHandleIsStatic = false;
             if (shouldHandle is not null)
             {
-                IMethodSymbol? predicate = FindPredicate(shouldHandle, method, exceptionType, compilation);
+                IMethodSymbol? predicate = FindPredicate(shouldHandle, method, compilation);
                 if (predicate is null)
                 {
                     problemId = "RG0009";
@@ -51,7 +50,6 @@ namespace ResilienceGen.Generator.Parsing
             AttributeValues values,
             string name,
             INamedTypeSymbol containingType,
-            INamedTypeSymbol? exceptionType,
             Compilation compilation)
         {
             List<ITypeSymbol> types = values.Types(name, out bool broken);
@@ -66,7 +64,7 @@ namespace ResilienceGen.Generator.Parsing
                 if (type is not INamedTypeSymbol named
                     || named.IsUnboundGenericType
                     || type.TypeKind == TypeKind.Error
-                    || !DerivesFrom(named, exceptionType)
+                    || !DerivesFromException(named)
                     || !compilation.IsSymbolAccessibleWithin(named, containingType))
                 {
                     return null;
@@ -82,16 +80,11 @@ namespace ResilienceGen.Generator.Parsing
             return names;
         }
 
-        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+        private static bool DerivesFromException(INamedTypeSymbol type)
         {
-            if (baseType is null)
-            {
-                return false;
-            }
-
             for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                if (IsSystemException(current))
                 {
                     return true;
                 }
@@ -100,8 +93,13 @@ namespace ResilienceGen.Generator.Parsing
             return false;
         }
 
+        // By name rather than GetTypeByMetadataName: no per-compilation lookup in the transform.
+        private static bool IsSystemException(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "Exception", Arity: 0, ContainingType: null } named
+                && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+
         /// <summary>A non-generic <c>bool M(Exception)</c> of the type or its bases that the generated lambda can call.</summary>
-        private static IMethodSymbol? FindPredicate(string name, IMethodSymbol method, INamedTypeSymbol? exceptionType, Compilation compilation)
+        private static IMethodSymbol? FindPredicate(string name, IMethodSymbol method, Compilation compilation)
         {
             INamedTypeSymbol containingType = method.ContainingType;
             for (INamedTypeSymbol? type = containingType; type is not null; type = type.BaseType)
@@ -115,7 +113,7 @@ namespace ResilienceGen.Generator.Parsing
                         && !candidate.ReturnsByRef
                         && candidate.Parameters.Length == 1
                         && candidate.Parameters[0].RefKind == RefKind.None
-                        && SymbolEqualityComparer.Default.Equals(candidate.Parameters[0].Type, exceptionType)
+                        && IsSystemException(candidate.Parameters[0].Type)
                         && (candidate.IsStatic || !method.IsStatic)
                         && (candidate.IsStatic || containingType.TypeKind != TypeKind.Struct)
                         && compilation.IsSymbolAccessibleWithin(candidate, containingType, containingType))

@@ -14,18 +14,12 @@ namespace ResilienceGen.Generator.Parsing
     {
         public static string? Find(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
         {
-            INamedTypeSymbol? loggerType = compilation.GetTypeByMetadataName(KnownNames.LoggerInterface);
-            if (loggerType is null)
-            {
-                return null;
-            }
-
             INamedTypeSymbol containingType = method.ContainingType;
-            return FindMember(method, containingType, loggerType, compilation)
-                ?? FindPrimaryConstructorParameter(method, containingType, loggerType, cancellationToken);
+            return FindMember(method, containingType, compilation)
+                ?? FindPrimaryConstructorParameter(method, containingType, cancellationToken);
         }
 
-        private static string? FindMember(IMethodSymbol method, INamedTypeSymbol containingType, INamedTypeSymbol loggerType, Compilation compilation)
+        private static string? FindMember(IMethodSymbol method, INamedTypeSymbol containingType, Compilation compilation)
         {
             for (INamedTypeSymbol? type = containingType; type is not null; type = type.BaseType)
             {
@@ -39,7 +33,7 @@ namespace ResilienceGen.Generator.Parsing
                     };
 
                     if (memberType is null
-                        || !IsLogger(memberType, loggerType)
+                        || !IsLogger(memberType)
                         || (method.IsStatic && !member.IsStatic)
                         || !IsReadable(member, containingType, compilation))
                     {
@@ -71,7 +65,6 @@ namespace ResilienceGen.Generator.Parsing
         private static string? FindPrimaryConstructorParameter(
             IMethodSymbol method,
             INamedTypeSymbol containingType,
-            INamedTypeSymbol loggerType,
             CancellationToken cancellationToken)
         {
             if (method.IsStatic || containingType.IsRecord)
@@ -92,7 +85,7 @@ namespace ResilienceGen.Generator.Parsing
 
                 foreach (IParameterSymbol parameter in constructor.Parameters)
                 {
-                    if (IsLogger(parameter.Type, loggerType)
+                    if (IsLogger(parameter.Type)
                         && !method.Parameters.Any(p => p.Name == parameter.Name)
                         && !method.TypeParameters.Any(p => p.Name == parameter.Name)
                         && !IsUsedToInitialize(containingType, parameter.Name, cancellationToken))
@@ -140,8 +133,13 @@ namespace ResilienceGen.Generator.Parsing
             return false;
         }
 
-        private static bool IsLogger(ITypeSymbol type, INamedTypeSymbol loggerType)
-            => SymbolEqualityComparer.Default.Equals(type, loggerType)
-                || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, loggerType));
+        // By name rather than GetTypeByMetadataName: no per-compilation lookup on every keystroke, and no null when two
+        // references both define the interface.
+        private static bool IsLogger(ITypeSymbol type)
+            => IsLoggerInterface(type) || type.AllInterfaces.Any(IsLoggerInterface);
+
+        private static bool IsLoggerInterface(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "ILogger", Arity: 0, TypeKind: TypeKind.Interface } named
+                && named.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Logging";
     }
 }

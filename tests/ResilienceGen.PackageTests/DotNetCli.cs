@@ -48,6 +48,7 @@ internal static class DotNetCli
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         startInfo.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };

@@ -72,16 +72,17 @@ namespace ResilienceGen.CodeFixes
 
             if (ReferenceEquals(bodySource, declaration))
             {
-                declarationEditor.ReplaceNode(declaration, BodylessPartial(declaration));
+                // Insert first: the editor tracks the original node, which a replacement would take away.
                 declarationEditor.InsertAfter(declaration, core);
+                declarationEditor.ReplaceNode(declaration, BodylessPartial(declaration));
                 MakeContainingTypesPartial(declarationEditor, declaration);
             }
             else
             {
                 // The attributes of the implementing part would be lost with it: move them to the declaration.
                 var definition = declaration.AddAttributeLists(bodySource.AttributeLists.Select(a => a.WithoutTrivia()).ToArray());
-                declarationEditor.ReplaceNode(declaration, definition);
                 declarationEditor.InsertAfter(declaration, core);
+                declarationEditor.ReplaceNode(declaration, definition);
                 var implementationDocument = solution.GetDocument(bodySource.SyntaxTree);
                 if (implementationDocument != null)
                 {

@@ -14,11 +14,19 @@ public partial class HappyPathCompletedBenchmarks
 
     private readonly ResiliencePipeline _polly = PollyPipelines.RetryThenBreaker();
 
+    // The user's declaration: the generator writes its body (retry outside the breaker).
+    [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false)]
+    [CircuitBreaker("bench.happy-completed", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
+    public partial Task<int> GetValueAsync(CancellationToken cancellationToken = default);
+
     // The body, as a user writes it beside the attributed declaration.
     private Task<int> GetValueCoreAsync(CancellationToken cancellationToken) => CachedResult;
 
     [Benchmark(Baseline = true)]
     public Task<int> DirectCall() => GetValueCoreAsync(CancellationToken.None);
+
+    [Benchmark]
+    public Task<int> GeneratedWrapper() => GetValueAsync(CancellationToken.None);
 
     [Benchmark]
     public ValueTask<int> PollyPipeline() =>

@@ -16,6 +16,11 @@ public partial class HappyPathYieldingBenchmarks
 
     private readonly ResiliencePipeline _polly = PollyPipelines.RetryThenBreaker();
 
+    // The user's declaration: the generator writes its body (retry outside the breaker).
+    [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false)]
+    [CircuitBreaker("bench.happy-yielding", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
+    public partial Task<int> GetValueAsync(CancellationToken cancellationToken = default);
+
     private async Task<int> GetValueCoreAsync(CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -29,6 +34,18 @@ public partial class HappyPathYieldingBenchmarks
         for (int i = 0; i < CallsPerInvoke; i++)
         {
             sum += await GetValueCoreAsync(CancellationToken.None);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvoke)]
+    public async Task<int> GeneratedWrapper()
+    {
+        int sum = 0;
+        for (int i = 0; i < CallsPerInvoke; i++)
+        {
+            sum += await GetValueAsync(CancellationToken.None);
         }
 
         return sum;

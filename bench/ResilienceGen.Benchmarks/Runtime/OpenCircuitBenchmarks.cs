@@ -19,12 +19,28 @@ public partial class OpenCircuitBenchmarks
 
     public OpenCircuitBenchmarks() => _polly = PollyPipelines.RetryThenBreaker(_pollyControl);
 
+    // The user's declaration: the generator writes its body (retry outside the breaker).
+    [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false)]
+    [CircuitBreaker("bench.open-circuit", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
+    public static partial Task<int> GetValueAsync(CancellationToken cancellationToken = default);
+
     private static Task<int> GetValueCoreAsync(CancellationToken cancellationToken) =>
         Task.FromException<int>(new TransientFailure());
 
     [GlobalSetup]
     public void OpenTheCircuits()
     {
+        // The breaker joins the registry on the method's first call; that call fails (fewer failures than the
+        // threshold), then the breaker is held open.
+        try
+        {
+            GetValueAsync().GetAwaiter().GetResult();
+        }
+        catch (TransientFailure)
+        {
+        }
+
+        Resilience.Breakers["bench.open-circuit"].Isolate();
         _pollyControl.IsolateAsync().GetAwaiter().GetResult();
     }
 
@@ -36,6 +52,19 @@ public partial class OpenCircuitBenchmarks
             return await GetValueCoreAsync(CancellationToken.None);
         }
         catch (TransientFailure)
+        {
+            return -1;
+        }
+    }
+
+    [Benchmark]
+    public async Task<int> GeneratedWrapper()
+    {
+        try
+        {
+            return await GetValueAsync(CancellationToken.None);
+        }
+        catch (CircuitBreakerOpenException)
         {
             return -1;
         }

@@ -17,6 +17,11 @@ public partial class RetryOnceBenchmarks
     // Set before each call: the next attempt fails, the one after succeeds.
     private bool _failNextAttempt;
 
+    // The user's declaration: the generator writes its body (retry outside the breaker).
+    [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false)]
+    [CircuitBreaker("bench.retry-once", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
+    public partial Task<int> GetValueAsync(CancellationToken cancellationToken = default);
+
     private Task<int> GetValueCoreAsync(CancellationToken cancellationToken)
     {
         if (_failNextAttempt)
@@ -40,6 +45,13 @@ public partial class RetryOnceBenchmarks
         {
             return await GetValueCoreAsync(CancellationToken.None);
         }
+    }
+
+    [Benchmark]
+    public Task<int> GeneratedWrapper()
+    {
+        _failNextAttempt = true;
+        return GetValueAsync(CancellationToken.None);
     }
 
     [Benchmark]

@@ -27,11 +27,12 @@ namespace ResilienceGen
 
         private readonly object _gate = new object();
         private readonly CircuitBreakerMetrics _metrics = new CircuitBreakerMetrics();
+        private readonly CircuitBreakerOptions _declared;
         private volatile int _state;
         private volatile BreakerSettings _settings;
         private volatile RatioWindow? _window;
         private long _epoch;
-        private long _openUntilTicks;
+        private long _openedAtTicks;
         private int _consecutiveFailures;
         private int _probesInFlight;
         private int _probeSuccesses;
@@ -40,6 +41,7 @@ namespace ResilienceGen
         internal CircuitBreaker(string name, CircuitBreakerOptions options)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
+            _declared = options.Clone();
             _settings = new BreakerSettings(options);
             if (_settings.IsRatioMode)
             {
@@ -99,6 +101,31 @@ namespace ResilienceGen
         }
 
         internal void Detach() => _detached = true;
+
+        /// <summary>A copy of the settings the breaker was created with (before any override).</summary>
+        internal CircuitBreakerOptions CopyOfDeclaredOptions() => _declared.Clone();
+
+        /// <summary>
+        /// Swaps the settings (a runtime override); the state, counters and an ongoing break are kept, and the new
+        /// break duration already applies to the current break.
+        /// </summary>
+        internal void ApplySettings(BreakerSettings settings)
+        {
+            lock (_gate)
+            {
+                BreakerSettings previous = _settings;
+                if (!settings.IsRatioMode)
+                {
+                    _window = null;
+                }
+                else if (_window is null || !previous.IsRatioMode || previous.SamplingDurationTicks != settings.SamplingDurationTicks)
+                {
+                    _window = new RatioWindow(settings.SamplingDurationTicks);
+                }
+
+                _settings = settings;
+            }
+        }
 
         /// <summary>
         /// Admits a call: returns a ticket to report its outcome with, or <see cref="RejectedTicket"/> with the
@@ -194,7 +221,7 @@ namespace ResilienceGen
             if (state == (int)CircuitState.Open)
             {
                 // Lock-free while the break lasts: rejections only read.
-                long remaining = Volatile.Read(ref _openUntilTicks) - Now();
+                long remaining = OpenUntil() - Now();
                 if (remaining > 0)
                 {
                     retryAfter = new TimeSpan(remaining);
@@ -213,7 +240,7 @@ namespace ResilienceGen
                         retryAfter = TimeSpan.MaxValue;
                         return RejectedTicket;
                     case CircuitState.Open:
-                        long remaining = _openUntilTicks - Now();
+                        long remaining = OpenUntil() - Now();
                         if (remaining > 0)
                         {
                             retryAfter = new TimeSpan(remaining);
@@ -279,7 +306,7 @@ namespace ResilienceGen
             switch (to)
             {
                 case CircuitState.Open:
-                    Volatile.Write(ref _openUntilTicks, Now() + _settings.BreakDurationTicks);
+                    Volatile.Write(ref _openedAtTicks, Now());
                     break;
                 case CircuitState.Closed:
                     ClearClosedCounters();
@@ -319,6 +346,9 @@ namespace ResilienceGen
             Volatile.Write(ref _consecutiveFailures, 0);
             _window?.Clear();
         }
+
+        // Computed from the settings of the moment, so an override of BreakDurationMs applies to an ongoing break.
+        private long OpenUntil() => Volatile.Read(ref _openedAtTicks) + _settings.BreakDurationTicks;
 
         private static long Now() => Resilience.TimeProvider.GetUtcNow().UtcTicks;
 

@@ -40,6 +40,8 @@ namespace ResilienceGen
         /// <summary>Ratio mode only: the sliding window, in milliseconds. Default 30000; at least 1.</summary>
         public int SamplingDurationMs { get; set; } = DefaultSamplingDurationMs;
 
+        internal CircuitBreakerOptions Clone() => (CircuitBreakerOptions)MemberwiseClone();
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first property out of range.</summary>
         internal void Validate()
         {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
+using ResilienceGen.Internal;
 
 namespace ResilienceGen
 {
@@ -87,7 +88,120 @@ namespace ResilienceGen
 
             // Built outside GetOrAdd's factory so that a losing racer's breaker is simply dropped.
             var created = new CircuitBreaker(name, options);
-            return _breakers.GetOrAdd(name, created);
+            CircuitBreaker winner = _breakers.GetOrAdd(name, created);
+            if (ReferenceEquals(winner, created) && RuntimeOverrides.BreakerOverrides.ContainsKey(name))
+            {
+                ApplyOverride(winner);
+            }
+
+            return winner;
+        }
+
+        /// <summary>
+        /// Overrides the settings of the breaker named <paramref name="name"/> while the process runs: the action
+        /// gets a copy of the breaker's declared settings (its first registration's) to change. Applies from the
+        /// next call; the breaker keeps its state and counters, and a new <c>BreakDurationMs</c> applies to an
+        /// ongoing break too. If the breaker does not exist yet, the override waits for it. The latest override of
+        /// a name replaces the previous one. <c>Name</c> cannot be changed.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The action set a value out of range; nothing changed.</exception>
+        public void Configure(string name, Action<CircuitBreakerOptions> configure)
+        {
+            if (name is null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            // Check the override before storing it: against the real breaker's settings when it exists.
+            CircuitBreakerOptions trial = _breakers.TryGetValue(name, out CircuitBreaker? existing)
+                ? existing.CopyOfDeclaredOptions()
+                : new CircuitBreakerOptions();
+            configure(trial);
+            trial.Validate();
+
+            RuntimeOverrides.BreakerOverrides[name] = configure;
+            if (_breakers.TryGetValue(name, out CircuitBreaker? breaker))
+            {
+                ApplyOverride(breaker);
+            }
+        }
+
+        /// <summary>Drops the override of <paramref name="name"/>; its breaker returns to its declared settings.</summary>
+        /// <returns>True if there was an override.</returns>
+        public bool RemoveOverride(string name)
+        {
+            if (name is null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+
+            bool removed = RuntimeOverrides.BreakerOverrides.TryRemove(name, out _);
+            if (_breakers.TryGetValue(name, out CircuitBreaker? breaker))
+            {
+                ApplyOverride(breaker);
+            }
+
+            return removed;
+        }
+
+        /// <summary>
+        /// Kill switch of one breaker: while disabled, methods naming it call their body without it (no admission,
+        /// no counting); their retry, if any, still applies. Takes effect on the next call.
+        /// </summary>
+        public void SetEnabled(string name, bool enabled)
+        {
+            if (name is null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+
+            if (enabled)
+            {
+                RuntimeOverrides.DisabledBreakers.TryRemove(name, out _);
+            }
+            else
+            {
+                RuntimeOverrides.DisabledBreakers[name] = true;
+            }
+
+            RuntimeOverrides.Changed();
+        }
+
+        /// <summary>False while <see cref="SetEnabled"/> has switched the breaker named <paramref name="name"/> off.</summary>
+        public bool IsEnabled(string name) => !RuntimeOverrides.DisabledBreakers.ContainsKey(name ?? throw new ArgumentNullException(nameof(name)));
+
+        /// <summary>Re-applies the current overrides (or the declared settings) to every breaker.</summary>
+        internal void ReapplyOverrides()
+        {
+            foreach (CircuitBreaker breaker in _breakers.Values)
+            {
+                ApplyOverride(breaker);
+            }
+        }
+
+        private static void ApplyOverride(CircuitBreaker breaker)
+        {
+            CircuitBreakerOptions options = breaker.CopyOfDeclaredOptions();
+            if (RuntimeOverrides.BreakerOverrides.TryGetValue(breaker.Name, out Action<CircuitBreakerOptions>? configure))
+            {
+                try
+                {
+                    configure(options);
+                    options.Validate();
+                }
+                catch (Exception ex)
+                {
+                    Telemetry.ResilienceLog.OverrideRejected(Resilience.RuntimeLogger, breaker.Name, ex);
+                    options = breaker.CopyOfDeclaredOptions();
+                }
+            }
+
+            breaker.ApplySettings(new BreakerSettings(options));
         }
 
         /// <summary>Resets every registered breaker to Closed.</summary>
@@ -100,7 +214,8 @@ namespace ResilienceGen
         }
 
         /// <summary>
-        /// For tests: forgets every breaker, so the next call of each method creates a fresh one. Not for
+        /// For tests: forgets every breaker, override and kill switch, so the next call of each method creates a
+        /// fresh breaker with its declared settings. Not for
         /// production code: breakers in use keep working but are no longer shared with new lookups.
         /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
@@ -113,6 +228,8 @@ namespace ResilienceGen
                     removed.Detach();
                 }
             }
+
+            RuntimeOverrides.Clear();
         }
     }
 }

@@ -17,6 +17,19 @@ namespace ResilienceGen
         /// <summary>Every circuit breaker of the process, by name.</summary>
         public static CircuitBreakerRegistry Breakers { get; } = new CircuitBreakerRegistry();
 
+        /// <summary>Runtime control of resilient methods by name: retry overrides and per-method kill switches.</summary>
+        public static ResilientMethodRegistry Methods { get; } = new ResilientMethodRegistry();
+
+        /// <summary>
+        /// The global kill switch. False: every wrapper calls its body directly and returns what it returns (no
+        /// retry, no breaker, no counting), from the next call. Default true.
+        /// </summary>
+        public static bool Enabled
+        {
+            get => !Internal.RuntimeOverrides.GloballyDisabled;
+            set => Internal.RuntimeOverrides.GloballyDisabled = !value;
+        }
+
         /// <summary>
         /// Used when the type of a resilient method has no <see cref="ILogger"/> of its own. Default: the null
         /// factory (nothing is logged).
@@ -37,10 +50,15 @@ namespace ResilienceGen
             set => s_timeProvider = value ?? throw new ArgumentNullException(nameof(value));
         }
 
-        /// <summary>For tests: puts the clock and logger factory back to their defaults.</summary>
+        /// <summary>
+        /// For tests: puts the clock and logger factory back to their defaults and drops every override and kill
+        /// switch (breakers themselves stay; see <see cref="CircuitBreakerRegistry.ClearForTesting"/>).
+        /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static void RestoreDefaultsForTesting()
         {
+            Internal.RuntimeOverrides.Clear();
+            Breakers.ReapplyOverrides();
             s_timeProvider = TimeProvider.System;
             s_loggerFactory = NullLoggerFactory.Instance;
         }

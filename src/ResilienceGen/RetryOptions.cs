@@ -37,6 +37,8 @@ namespace ResilienceGen
         /// <summary>Relative jitter, 0..1. Default 0.2.</summary>
         public double JitterFactor { get; set; } = DefaultJitterFactor;
 
+        internal RetryOptions Clone() => (RetryOptions)MemberwiseClone();
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first property out of range.</summary>
         internal void Validate()
         {

@@ -72,6 +72,36 @@ public class AllocationTests : RuntimeTestBase
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void The_happy_path_stays_allocation_free_with_overrides_registered(string policy)
+    {
+        ResilientMethod method = PolicyFor(policy);
+        Resilience.Methods.ConfigureRetry(method.MethodName, o => o.MaxRetries = 5);
+        Resilience.Methods.ConfigureRetry("Some.Other.Method", o => o.MaxRetries = 1);
+        Resilience.Breakers.Configure(method.BreakerName ?? "unused", o => o.FailureThreshold = 7);
+        Resilience.Breakers.SetEnabled("some-other-breaker", false);
+        static Task<int> Run(ResilientMethod m) => ResilientInvoker.RunTaskOf(m, null, s_completed, static t => t, null, null, default);
+
+        for (int i = 0; i < 1_000; i++)
+        {
+            Run(method);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            Run(method);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(5, method.Policy.Retry?.MaxRetries ?? 5); // the override is in force, not ignored
+        if (method.Breaker is { } breaker)
+        {
+            Assert.Equal(7, breaker.Settings.FailureThreshold);
+        }
+    }
+
     [Fact]
     public void The_measurement_does_see_allocations()
     {

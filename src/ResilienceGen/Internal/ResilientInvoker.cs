@@ -27,7 +27,13 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            CircuitBreaker? breaker = method.Breaker;
+            MethodPolicy policy = method.Policy;
+            if (policy.PassThrough)
+            {
+                return body(state); // kill switch: exactly what a direct call would do
+            }
+
+            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {
@@ -67,7 +73,13 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            CircuitBreaker? breaker = method.Breaker;
+            MethodPolicy policy = method.Policy;
+            if (policy.PassThrough)
+            {
+                return body(state); // kill switch: exactly what a direct call would do
+            }
+
+            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {
@@ -110,7 +122,13 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            CircuitBreaker? breaker = method.Breaker;
+            MethodPolicy policy = method.Policy;
+            if (policy.PassThrough)
+            {
+                return body(state); // kill switch: exactly what a direct call would do
+            }
+
+            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {
@@ -149,7 +167,13 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken)
         {
-            CircuitBreaker? breaker = method.Breaker;
+            MethodPolicy policy = method.Policy;
+            if (policy.PassThrough)
+            {
+                return body(state); // kill switch: exactly what a direct call would do
+            }
+
+            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {

@@ -17,7 +17,9 @@ namespace ResilienceGen.Internal
         private readonly CircuitBreakerOptions? _breakerOptions;
         private readonly string? _breakerName;
         private readonly string _loggerCategory;
-        private volatile RetrySettings? _retry;
+        private readonly RetryOptions? _declaredRetry;
+        private readonly RetrySettings? _declaredRetrySettings;
+        private volatile MethodPolicy _policy;
         private volatile CircuitBreaker? _breaker;
         private LoggerCache? _loggerCache; // read and written through Volatile
 
@@ -31,7 +33,12 @@ namespace ResilienceGen.Internal
         public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker)
         {
             MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
-            _retry = retry is null ? null : new RetrySettings(retry);
+            if (retry != null)
+            {
+                _declaredRetrySettings = new RetrySettings(retry);
+                _declaredRetry = retry.Clone();
+            }
+
             if (breaker != null)
             {
                 breaker.Validate();
@@ -43,6 +50,7 @@ namespace ResilienceGen.Internal
             int lastDot = methodName.LastIndexOf('.');
             _loggerCategory = lastDot > 0 ? methodName.Substring(0, lastDot) : methodName;
             MethodTag = ResilienceMetrics.Tag(ResilienceMetrics.MethodTag, methodName);
+            _policy = BuildPolicy(RuntimeOverrides.Version);
         }
 
         /// <summary>The method's full name, <c>Namespace.Type.Method</c>.</summary>
@@ -51,7 +59,19 @@ namespace ResilienceGen.Internal
         /// <summary>The name of the method's breaker, or null when it has none.</summary>
         public string? BreakerName => _breakerName;
 
-        internal RetrySettings? Retry => _retry;
+        /// <summary>
+        /// The policy in force: declared settings plus runtime overrides. One volatile and one static read when
+        /// nothing changed; rebuilt (off the happy path) after any override or kill-switch change.
+        /// </summary>
+        internal MethodPolicy Policy
+        {
+            get
+            {
+                MethodPolicy policy = _policy;
+                int version = RuntimeOverrides.Version;
+                return policy.Version == version ? policy : RefreshPolicy(version);
+            }
+        }
 
         internal KeyValuePair<string, object?> MethodTag { get; }
 
@@ -77,6 +97,42 @@ namespace ResilienceGen.Internal
 
         /// <summary>The logger used when the type has none: category = the containing type's full name.</summary>
         internal ILogger FallbackLogger => LoggerCache.Get(ref _loggerCache, _loggerCategory);
+
+        private MethodPolicy RefreshPolicy(int version)
+        {
+            MethodPolicy policy = BuildPolicy(version);
+            _policy = policy;
+            return policy;
+        }
+
+        private MethodPolicy BuildPolicy(int version)
+        {
+            bool passThrough = RuntimeOverrides.GloballyDisabled || RuntimeOverrides.DisabledMethods.ContainsKey(MethodName);
+            bool useBreaker = _breakerName != null && !RuntimeOverrides.DisabledBreakers.ContainsKey(_breakerName);
+            return new MethodPolicy(version, passThrough, EffectiveRetry(), useBreaker);
+        }
+
+        private RetrySettings? EffectiveRetry()
+        {
+            if (_declaredRetry is null || !RuntimeOverrides.RetryOverrides.TryGetValue(MethodName, out Action<RetryOptions>? configure))
+            {
+                return _declaredRetrySettings;
+            }
+
+            RetryOptions options = _declaredRetry.Clone();
+            try
+            {
+                configure(options);
+                return new RetrySettings(options);
+            }
+            catch (Exception ex)
+            {
+                // Checked when configured; an override that still fails here (it depends on the declared values)
+                // must not break calls: keep the declared settings and say why.
+                Telemetry.ResilienceLog.OverrideRejected(FallbackLogger, MethodName, ex);
+                return _declaredRetrySettings;
+            }
+        }
 
         private CircuitBreaker ResolveBreaker()
         {

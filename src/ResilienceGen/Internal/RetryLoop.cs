@@ -25,7 +25,7 @@ namespace ResilienceGen.Internal
             where TAttempt : struct, IAttempt<TResult>
         {
             // One read per call: a runtime override swapping the settings applies from the next call.
-            RetrySettings? retry = method.Retry;
+            RetrySettings? retry = method.Policy.Retry;
             int maxRetries = retry?.MaxRetries ?? 0;
             double previousDelayMs = 0;
 

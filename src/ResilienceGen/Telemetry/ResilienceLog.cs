@@ -24,5 +24,9 @@ namespace ResilienceGen.Telemetry
         [LoggerMessage(EventId = 4, EventName = "StateChangedHandlerFailed", Level = LogLevel.Error,
             Message = "A StateChanged handler of circuit breaker {Breaker} threw")]
         public static partial void StateChangedHandlerFailed(ILogger logger, string breaker, Exception exception);
+
+        [LoggerMessage(EventId = 5, EventName = "OverrideRejected", Level = LogLevel.Error,
+            Message = "The runtime override for {Name} is invalid; the declared settings stay in force")]
+        public static partial void OverrideRejected(ILogger logger, string name, Exception exception);
     }
 }

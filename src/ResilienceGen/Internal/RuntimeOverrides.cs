@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+
+namespace ResilienceGen.Internal
+{
+    /// <summary>
+    /// What operators changed at run time: kill switches and retry overrides by method name, breaker overrides by
+    /// breaker name. Every change bumps <see cref="Version"/>; each method descriptor compares it with the version
+    /// its cached <see cref="MethodPolicy"/> was built at (one static read per call) and rebuilds on a mismatch.
+    /// </summary>
+    internal static class RuntimeOverrides
+    {
+        private static int s_version;
+        private static volatile bool s_globallyDisabled;
+
+        public static readonly ConcurrentDictionary<string, bool> DisabledMethods = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        public static readonly ConcurrentDictionary<string, bool> DisabledBreakers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        public static readonly ConcurrentDictionary<string, Action<RetryOptions>> RetryOverrides = new ConcurrentDictionary<string, Action<RetryOptions>>(StringComparer.Ordinal);
+        public static readonly ConcurrentDictionary<string, Action<CircuitBreakerOptions>> BreakerOverrides = new ConcurrentDictionary<string, Action<CircuitBreakerOptions>>(StringComparer.Ordinal);
+
+        public static int Version => Volatile.Read(ref s_version);
+
+        public static bool GloballyDisabled
+        {
+            get => s_globallyDisabled;
+            set
+            {
+                s_globallyDisabled = value;
+                Changed();
+            }
+        }
+
+        public static void Changed() => Interlocked.Increment(ref s_version);
+
+        public static void Clear()
+        {
+            s_globallyDisabled = false;
+            DisabledMethods.Clear();
+            DisabledBreakers.Clear();
+            RetryOverrides.Clear();
+            BreakerOverrides.Clear();
+            Changed();
+        }
+    }
+
+    /// <summary>
+    /// How one method runs right now: its descriptor's declared policy with the runtime overrides applied.
+    /// Immutable; replaced whole when an override changes.
+    /// </summary>
+    internal sealed class MethodPolicy
+    {
+        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker)
+        {
+            Version = version;
+            PassThrough = passThrough;
+            Retry = retry;
+            UseBreaker = useBreaker;
+        }
+
+        public int Version { get; }
+
+        /// <summary>Resilience is switched off: the wrapper calls the body and returns what it returns.</summary>
+        public bool PassThrough { get; }
+
+        public RetrySettings? Retry { get; }
+
+        /// <summary>False when the method has no breaker or its breaker is switched off.</summary>
+        public bool UseBreaker { get; }
+    }
+}

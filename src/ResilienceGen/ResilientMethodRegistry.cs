@@ -1,0 +1,83 @@
+using System;
+using ResilienceGen.Internal;
+
+namespace ResilienceGen
+{
+    /// <summary>
+    /// Runtime control of resilient methods by name (<c>Namespace.Type.Method</c>, shared by overloads):
+    /// retry overrides and a per-method kill switch (<see cref="Resilience.Methods"/>). Changes apply from the
+    /// next call.
+    /// </summary>
+    public sealed class ResilientMethodRegistry
+    {
+        internal ResilientMethodRegistry()
+        {
+        }
+
+        /// <summary>
+        /// Overrides the retry settings of the method(s) named <paramref name="methodName"/>: the action gets a copy
+        /// of the declared settings (the attribute's values) to change. Only methods with <c>[WithRetry]</c> are
+        /// affected. The latest override of a name replaces the previous one.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The action set a value out of range (checked against the defaults).</exception>
+        public void ConfigureRetry(string methodName, Action<RetryOptions> configure)
+        {
+            if (methodName is null)
+            {
+                throw new ArgumentNullException(nameof(methodName));
+            }
+
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            var trial = new RetryOptions();
+            configure(trial);
+            trial.Validate();
+            RuntimeOverrides.RetryOverrides[methodName] = configure;
+            RuntimeOverrides.Changed();
+        }
+
+        /// <summary>Drops the retry override of <paramref name="methodName"/>; the declared settings apply again.</summary>
+        /// <returns>True if there was an override.</returns>
+        public bool RemoveRetryOverride(string methodName)
+        {
+            if (methodName is null)
+            {
+                throw new ArgumentNullException(nameof(methodName));
+            }
+
+            bool removed = RuntimeOverrides.RetryOverrides.TryRemove(methodName, out _);
+            RuntimeOverrides.Changed();
+            return removed;
+        }
+
+        /// <summary>
+        /// Kill switch of one method: while disabled, its wrapper calls the body directly and returns what it
+        /// returns (no retry, no breaker, no counting).
+        /// </summary>
+        public void SetEnabled(string methodName, bool enabled)
+        {
+            if (methodName is null)
+            {
+                throw new ArgumentNullException(nameof(methodName));
+            }
+
+            if (enabled)
+            {
+                RuntimeOverrides.DisabledMethods.TryRemove(methodName, out _);
+            }
+            else
+            {
+                RuntimeOverrides.DisabledMethods[methodName] = true;
+            }
+
+            RuntimeOverrides.Changed();
+        }
+
+        /// <summary>False while <see cref="SetEnabled"/> has switched the method off.</summary>
+        public bool IsEnabled(string methodName)
+            => !RuntimeOverrides.DisabledMethods.ContainsKey(methodName ?? throw new ArgumentNullException(nameof(methodName)));
+    }
+}

@@ -87,15 +87,10 @@ namespace ResilienceGen.Generator.Parsing
             ReturnKind returnKind = SignatureReader.ReadReturnKind(method);
             string coreName = CoreMethodFinder.CoreNameOf(method.Name);
 
-            string? problemId = FirstError(DeclarationValidator.Validate(method, compilation, cancellationToken));
-            if (problemId == DiagnosticIds.ReportedByCompiler)
-            {
-                // The compiler already has an error for this declaration (e.g. an unknown type in its signature);
-                // a stub would repeat that error in our file, so write nothing.
-                return null;
-            }
-
-            problemId ??= (returnKind == ReturnKind.Unsupported ? "RG0002" : null)
+            // Any error, even one the compiler reports itself (an unknown type in the signature), gets the stub: without an
+            // implementation the compiler would add CS8795, a second error about a mistake that is not the user's.
+            string? problemId = FirstError(DeclarationValidator.Validate(method, compilation, cancellationToken))
+                ?? (returnKind == ReturnKind.Unsupported ? "RG0002" : null)
                 ?? (SignatureReader.HasParameterThatCannotBeCaptured(method) ? "RG0005" : null)
                 ?? (!method.IsStatic && containingType.TypeKind == TypeKind.Struct ? "RG0006" : null);
 

@@ -1,0 +1,108 @@
+using Microsoft.CodeAnalysis;
+using ResilienceGen.Generator.Tests.Infrastructure;
+
+namespace ResilienceGen.Generator.Tests;
+
+/// <summary>
+/// One mistake, one error: for an invalid declaration the generator writes a throwing stub with the same signature
+/// (so the compiler adds no CS8795 to the analyzer's error) or, where another part would clash, nothing at all.
+/// These compilations run without the analyzers, so what is left must compile: zero errors of the compiler's own.
+/// </summary>
+public sealed class InvalidDeclarationTests
+{
+    private const string Usings = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using ResilienceGen;
+
+        namespace Broken;
+
+        """;
+
+    [Theory]
+    [InlineData("RG0003", "[WithRetry] public partial Task RunAsync();")]
+    [InlineData("RG0004", "[WithRetry] public partial Task RunAsync(int id); private Task RunCoreAsync(string id) => Task.CompletedTask;")]
+    [InlineData("RG0002", "[WithRetry] public partial int Run(); private int RunCore() => 1;")]
+    [InlineData("RG0005", "[WithRetry] public partial Task RunAsync(ref int value); private Task RunCoreAsync(ref int value) => Task.CompletedTask;")]
+    [InlineData("RG0005", "[WithRetry] public partial Task RunAsync(out int value); private Task RunCoreAsync(out int value) { value = 1; return Task.CompletedTask; }")]
+    [InlineData("RG0008", "[WithRetry(Handle = [typeof(string)])] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
+    [InlineData("RG0009", "[WithRetry(ShouldHandle = \"Missing\")] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
+    [InlineData("RG0007", "[WithRetry(MaxRetries = -1)] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
+    public void InvalidPartialDefinitionsGetAThrowingStub(string expectedId, string members)
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + "public partial class Service\n{\n    " + members + "\n}\n");
+        run.AssertGeneratorDidNotFail();
+
+        string generated = run.SingleFile();
+        Assert.Contains($"throw new global::System.InvalidOperationException(\"ResilienceGen: {expectedId}: fix the declaration; see the build error.\");", generated);
+        Assert.DoesNotContain("ResilientInvoker", generated);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void InstanceMethodOfAStructGetsAStub()
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + """
+            public partial struct Point
+            {
+                [WithRetry] public partial Task RunAsync();
+                private Task RunCoreAsync() => Task.CompletedTask;
+            }
+            """);
+
+        Assert.Contains("RG0006", run.SingleFile());
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void StubSnapshot()
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + """
+            public partial class Service
+            {
+                [WithRetry]
+                [CircuitBreaker]
+                public partial Task<T?> FindAsync<T>(string key, params int[] values) where T : class;
+            }
+            """);
+
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Snapshot.VerifyGenerated(run);
+    }
+
+    [Theory]
+    [InlineData("not partial", "public partial class Service { [WithRetry] public Task RunAsync() => Task.CompletedTask; private Task RunCoreAsync() => Task.CompletedTask; }")]
+    [InlineData("implemented by the user", "public partial class Service { [WithRetry] public partial Task RunAsync(); public partial Task RunAsync() => Task.CompletedTask; private Task RunCoreAsync() => Task.CompletedTask; }")]
+    [InlineData("type not partial", "public class Service { [WithRetry] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask; }")]
+    [InlineData("nested in a type that is not partial", "public class Outer { public partial class Service { [WithRetry] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask; } }")]
+    public void DeclarationsThatCannotTakeAnImplementationGetNothing(string because, string source)
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + source);
+        run.AssertGeneratorDidNotFail();
+
+        Assert.True(run.GeneratedSources.IsEmpty, because);
+    }
+
+    [Fact]
+    public void AnUnknownTypeInTheSignatureLeavesOnlyTheCompilersOwnError()
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + "public partial class Service { [WithRetry] public partial Task RunAsync(Missing value); }");
+        run.AssertGeneratorDidNotFail();
+
+        // The stub spares the user CS8795 (no implementation); what remains is the unknown type, and nothing else.
+        Assert.Contains("throw new global::System.InvalidOperationException", run.SingleFile());
+        string[] errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToArray();
+        Assert.Equal(new[] { "CS0246" }, errors);
+    }
+
+    [Fact]
+    public void MissingAccessibilityOnANonVoidPartialAddsNoErrorOfOurs()
+    {
+        GeneratorRun run = GeneratorRun.Of(Usings + "public partial class Service { [WithRetry] partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask; }");
+        run.AssertGeneratorDidNotFail();
+
+        string[] errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToArray();
+        Assert.Equal(new[] { "CS8796" }, errors);
+    }
+}

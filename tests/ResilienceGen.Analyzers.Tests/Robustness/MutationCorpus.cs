@@ -1,0 +1,66 @@
+using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
+
+namespace ResilienceGen.Analyzers.Tests.Robustness;
+
+/// <summary>Starting points for the mutation test: valid declarations and one of each kind of mistake.</summary>
+public static class MutationCorpus
+{
+    public static readonly string[] Seeds =
+    {
+        InClient("""
+            public class Failed<T> : Exception { }
+            [WithRetry(MaxRetries = 4, BaseDelayMs = 100, Handle = [typeof(TimeoutException)], ShouldHandle = nameof(IsTransient))]
+            [CircuitBreaker("inventory", FailureThreshold = 5, BreakDurationMs = 30_000)]
+            public partial Task<int> GetAsync(string sku, CancellationToken cancellationToken = default);
+            private Task<int> GetCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
+            private static bool IsTransient(Exception exception) => exception is TimeoutException;
+            """),
+        InNamespace("""
+            public static partial class Outer
+            {
+                public partial class Inner<TKey> where TKey : notnull
+                {
+                    [WithRetry]
+                    public static partial ValueTask<TValue?> FindAsync<TValue>(TKey @event, CancellationToken cancellationToken) where TValue : class;
+                    private static ValueTask<TValue?> FindCoreAsync<TValue>(TKey @event, CancellationToken cancellationToken) where TValue : class => default;
+                }
+            }
+            public partial struct Counter
+            {
+                [CircuitBreaker("shared")]
+                public partial Task TickAsync(ref int value, CancellationToken cancellationToken);
+                public Task TickCoreAsync(ref int value, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+            """),
+        InClient("""
+            [WithRetry]
+            public async Task<int> GetAsync(string sku)
+            {
+                await Task.Yield();
+                return sku.Length;
+            }
+            [CircuitBreaker("shared", FailureThreshold = 3)]
+            public partial Task PutAsync(string value, params int[] values);
+            internal Task PutCoreAsync(string value, params int[] values) => Task.CompletedTask;
+            [WithRetry(MaxRetries = 101, Handle = [typeof(string)])]
+            public partial int Count(CancellationToken cancellationToken);
+            """),
+        InNamespace("""
+            public abstract partial class Service
+            {
+                [WithRetry(ShouldHandle = "IsTransient")]
+                public abstract Task RunAsync(CancellationToken cancellationToken);
+                [CircuitBreaker]
+                public partial Task StopAsync(CancellationToken cancellationToken);
+                public partial Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                [WithRetry]
+                protected virtual partial Task<T> EchoAsync<T>(T value) where T : struct;
+                protected virtual Task<T> EchoCoreAsync<T>(T value) where T : struct => Task.FromResult(value);
+                public void Local()
+                {
+                    [WithRetry] static Task Inner() => Task.CompletedTask;
+                }
+            }
+            """),
+    };
+}

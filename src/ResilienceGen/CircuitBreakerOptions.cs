@@ -22,7 +22,7 @@ namespace ResilienceGen
         /// <summary>Consecutive failures that open the circuit. Default 5; at least 1.</summary>
         public int FailureThreshold { get; set; } = DefaultFailureThreshold;
 
-        /// <summary>Time Open before the next call may probe, in milliseconds. Default 30000; at least 0.</summary>
+        /// <summary>Time Open before the next call may probe, in milliseconds. Default 30000; at least 1.</summary>
         public int BreakDurationMs { get; set; } = DefaultBreakDurationMs;
 
         /// <summary>Probes allowed at once in HalfOpen. Default 1; at least 1.</summary>
@@ -45,8 +45,9 @@ namespace ResilienceGen
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first property out of range.</summary>
         internal void Validate()
         {
+            if (Name != null && Name.Length == 0) throw OutOfRange(nameof(Name), Name, "not empty");
             if (FailureThreshold < 1) throw OutOfRange(nameof(FailureThreshold), FailureThreshold, "at least 1");
-            if (BreakDurationMs < 0) throw OutOfRange(nameof(BreakDurationMs), BreakDurationMs, "at least 0");
+            if (BreakDurationMs < 1) throw OutOfRange(nameof(BreakDurationMs), BreakDurationMs, "at least 1");
             if (HalfOpenMaxCalls < 1) throw OutOfRange(nameof(HalfOpenMaxCalls), HalfOpenMaxCalls, "at least 1");
             if (SuccessThreshold < 1) throw OutOfRange(nameof(SuccessThreshold), SuccessThreshold, "at least 1");
             if (!(FailureRatio >= 0.0 && FailureRatio <= 1.0)) throw OutOfRange(nameof(FailureRatio), FailureRatio, "between 0 and 1");

@@ -9,6 +9,7 @@ namespace ResilienceGen
     public sealed class RetryOptions
     {
         internal const int DefaultMaxRetries = 3;
+        internal const int MaxRetriesLimit = 100; // the same ranges as the analyzer's RG0007
         internal const int DefaultBaseDelayMs = 1000;
         internal const int DefaultMaxDelayMs = 60000;
         internal const BackoffKind DefaultBackoff = BackoffKind.Exponential;
@@ -16,13 +17,13 @@ namespace ResilienceGen
         internal const bool DefaultJitter = true;
         internal const double DefaultJitterFactor = 0.2;
 
-        /// <summary>Retries after the first attempt (attempts = MaxRetries + 1). Default 3; at least 0.</summary>
+        /// <summary>Retries after the first attempt (attempts = MaxRetries + 1). Default 3; 0 to 100.</summary>
         public int MaxRetries { get; set; } = DefaultMaxRetries;
 
         /// <summary>The first delay, in milliseconds. Default 1000; at least 0.</summary>
         public int BaseDelayMs { get; set; } = DefaultBaseDelayMs;
 
-        /// <summary>Cap on any delay, jitter included, in milliseconds. Default 60000; at least 0.</summary>
+        /// <summary>Cap on any delay, jitter included, in milliseconds. Default 60000; at least BaseDelayMs.</summary>
         public int MaxDelayMs { get; set; } = DefaultMaxDelayMs;
 
         /// <summary>How delays grow. Default <see cref="BackoffKind.Exponential"/>.</summary>
@@ -42,9 +43,9 @@ namespace ResilienceGen
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first property out of range.</summary>
         internal void Validate()
         {
-            if (MaxRetries < 0) throw OutOfRange(nameof(MaxRetries), MaxRetries, "at least 0");
+            if (MaxRetries < 0 || MaxRetries > MaxRetriesLimit) throw OutOfRange(nameof(MaxRetries), MaxRetries, "from 0 to 100");
             if (BaseDelayMs < 0) throw OutOfRange(nameof(BaseDelayMs), BaseDelayMs, "at least 0");
-            if (MaxDelayMs < 0) throw OutOfRange(nameof(MaxDelayMs), MaxDelayMs, "at least 0");
+            if (MaxDelayMs < BaseDelayMs) throw OutOfRange(nameof(MaxDelayMs), MaxDelayMs, "at least BaseDelayMs");
             if (Backoff < BackoffKind.Constant || Backoff > BackoffKind.DecorrelatedJitter) throw OutOfRange(nameof(Backoff), Backoff, "a defined BackoffKind");
             if (!(BackoffFactor >= 1.0) || double.IsInfinity(BackoffFactor)) throw OutOfRange(nameof(BackoffFactor), BackoffFactor, "a finite number of at least 1");
             if (!(JitterFactor >= 0.0 && JitterFactor <= 1.0)) throw OutOfRange(nameof(JitterFactor), JitterFactor, "between 0 and 1");

@@ -136,6 +136,16 @@ public class AttributeDefaultsTests
         Assert.Equal(property, error.ParamName);
     }
 
+    [Fact]
+    public void The_runtime_ranges_are_the_analyzers_RG0007_ranges()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Internal.ResilientMethod("N.T.M", new RetryOptions { MaxRetries = 101 }, null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Internal.ResilientMethod("N.T.M", new RetryOptions { BaseDelayMs = 500, MaxDelayMs = 499 }, null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Internal.ResilientMethod("N.T.M", null, new CircuitBreakerOptions { BreakDurationMs = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Internal.ResilientMethod("N.T.M", null, new CircuitBreakerOptions { Name = "" }));
+        _ = new Internal.ResilientMethod("N.T.M", new RetryOptions { MaxRetries = 100, BaseDelayMs = 0, MaxDelayMs = 0 }, new CircuitBreakerOptions { BreakDurationMs = 1 });
+    }
+
     [Theory]
     [InlineData(nameof(CircuitBreakerOptions.FailureThreshold))]
     [InlineData(nameof(CircuitBreakerOptions.BreakDurationMs))]

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using ResilienceGen.Internal;
@@ -131,6 +132,7 @@ namespace ResilienceGen
         /// Admits a call: returns a ticket to report its outcome with, or <see cref="RejectedTicket"/> with the
         /// time until a probe is allowed.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal long TryEnter(ResilientMethod? caller, ILogger? logger, out TimeSpan retryAfter)
         {
             if (_state == (int)CircuitState.Closed)
@@ -143,6 +145,7 @@ namespace ResilienceGen
         }
 
         /// <summary>The call succeeded, or failed with an exception the breaker's filter excludes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal void OnSuccess(long ticket, ResilientMethod? caller, ILogger? logger)
         {
             _metrics.AddSuccess();

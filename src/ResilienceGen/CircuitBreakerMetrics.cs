@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ResilienceGen.Internal;
 
@@ -27,6 +28,7 @@ namespace ResilienceGen
         /// <summary>Calls rejected with <see cref="CircuitBreakerOpenException"/>.</summary>
         public long RejectedCount => Volatile.Read(ref _rejections);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal void AddSuccess() => _successes.Increment();
 
         internal void AddFailure() => Interlocked.Increment(ref _failures);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using ResilienceGen.Telemetry;
@@ -65,6 +66,7 @@ namespace ResilienceGen.Internal
         /// </summary>
         internal MethodPolicy Policy
         {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get
             {
                 MethodPolicy policy = _policy;
@@ -83,6 +85,7 @@ namespace ResilienceGen.Internal
         /// </summary>
         internal CircuitBreaker? Breaker
         {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get
             {
                 CircuitBreaker? breaker = _breaker;

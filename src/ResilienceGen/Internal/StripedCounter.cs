@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace ResilienceGen.Internal
@@ -30,6 +31,7 @@ namespace ResilienceGen.Internal
             _cells = new long[(stripes + 1) * Stride];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Increment()
         {
             int stripe = Environment.CurrentManagedThreadId & _mask;

@@ -1,12 +1,23 @@
 using BenchmarkDotNet.Running;
+using ResilienceGen.Benchmarks.Generators;
 
 namespace ResilienceGen.Benchmarks;
 
 /// <summary>
 /// Entry point. Everything: <c>dotnet run -c Release --project bench/ResilienceGen.Benchmarks -- --filter '*'</c>;
-/// a quick pass: add <c>--job short</c>. See docs/benchmarks.md.
+/// a quick pass: add <c>--job short</c>; where the generators spend their time: <c>-- --generator-steps</c>.
+/// See docs/benchmarks.md.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["--generator-steps"])
+        {
+            GeneratorStepReport.Run(Console.Out);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -7,8 +7,9 @@ namespace ResilienceGen.Benchmarks.Generators;
 /// <summary>
 /// ResilienceGen's generator next to the LoggerMessage generator, each over 2,000 attributed methods
 /// (<see cref="GeneratorCorpus"/>), both driven in this one process by <see cref="CSharpGeneratorDriver"/>.
-/// Grouped per generator: the Ratio column of the "after an unrelated edit" row is its cost as a share of
-/// that generator's cold run; compare the two cold runs' means across groups.
+/// A third pair, <see cref="AttributeLookupFloorGenerator"/>, shows what Roslyn's attribute lookup alone costs
+/// on ResilienceGen's input. Grouped per generator: the Ratio column of the "after an unrelated edit" row is its
+/// cost as a share of that generator's cold run; compare the cold runs' means across groups.
 /// </summary>
 [MemoryDiagnoser]
 // One operation is a whole generator run (about a second on a 2-core machine): a bounded number of iterations
@@ -21,12 +22,16 @@ public class GeneratorBenchmarks
 {
     private GeneratorHarness _resilienceGen = null!;
     private GeneratorHarness _loggerMessage = null!;
+    private GeneratorHarness _floor = null!;
 
     [GlobalSetup]
     public void CompileCorpora()
     {
         _resilienceGen = new GeneratorHarness(GeneratorPaths.ResilienceGen, GeneratorCorpus.ResilienceGenFiles());
         _loggerMessage = new GeneratorHarness(GeneratorPaths.LoggerMessage, GeneratorCorpus.LoggerMessageFiles());
+        _floor = new GeneratorHarness(
+            [new AttributeLookupFloorGenerator().AsSourceGenerator()],
+            GeneratorCorpus.ResilienceGenFiles());
         _resilienceGen.EnsureOutputCompiles();
         _loggerMessage.EnsureOutputCompiles();
     }
@@ -46,4 +51,12 @@ public class GeneratorBenchmarks
     [Benchmark]
     [BenchmarkCategory("LoggerMessage")]
     public GeneratorDriver LoggerMessageAfterUnrelatedEdit() => _loggerMessage.RunAfterUnrelatedEdit();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("AttributeLookupFloor")]
+    public GeneratorDriver AttributeLookupFloorColdRun() => _floor.FirstRun();
+
+    [Benchmark]
+    [BenchmarkCategory("AttributeLookupFloor")]
+    public GeneratorDriver AttributeLookupFloorAfterUnrelatedEdit() => _floor.RunAfterUnrelatedEdit();
 }

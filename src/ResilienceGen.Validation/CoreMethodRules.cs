@@ -122,13 +122,15 @@ namespace ResilienceGen.Validation
                     return new Difference(where + " is passed by " + TypeFacts.RefKindText(actual.RefKind) + " but the declaration's '" + expected.Name + "' is passed by " + TypeFacts.RefKindText(expected.RefKind), SyntaxLookup.NameLocation(core.Parameters[i]));
                 }
 
-                if (!SymbolEqualityComparer.Default.Equals(expected.Type, actual.Type))
+                // Nullability counts where the generated call would warn (a warning in generated code is a cascade too).
+                if (!SymbolEqualityComparer.Default.Equals(expected.Type, actual.Type) || TypeFacts.NullabilityWarns(expected.Type, actual.Type))
                 {
                     return new Difference(where + " is '" + TypeFacts.Display(actual.Type) + "' but the declaration's '" + expected.Name + "' is '" + TypeFacts.Display(expected.Type) + "'", SyntaxLookup.NameLocation(core.Parameters[i]));
                 }
             }
 
-            if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, constructed.ReturnType) || method.RefKind != core.RefKind)
+            if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, constructed.ReturnType) || method.RefKind != core.RefKind
+                || TypeFacts.NullabilityWarns(constructed.ReturnType, method.ReturnType))
             {
                 return new Difference("it returns '" + TypeFacts.Display(constructed.ReturnType) + "' but the declaration returns '" + TypeFacts.Display(method.ReturnType) + "'", coreLocation);
             }

@@ -5,7 +5,8 @@ namespace ResilienceGen.Validation
     /// <summary>Type questions several rules ask.</summary>
     internal static class TypeFacts
     {
-        public static readonly SymbolDisplayFormat Short = SymbolDisplayFormat.MinimallyQualifiedFormat;
+        public static readonly SymbolDisplayFormat Short = SymbolDisplayFormat.MinimallyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         public static string Display(ITypeSymbol type) => type.ToDisplayString(Short);
 
@@ -32,6 +33,45 @@ namespace ResilienceGen.Validation
                     }
 
                     return named.ContainingType != null && ContainsErrorType(named.ContainingType);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// True when a value of type <paramref name="from"/> passed where <paramref name="to"/> is expected gives a
+        /// nullability warning: a nullable reference into a non-nullable one at the top level, or any annotated /
+        /// not-annotated disagreement inside type arguments and arrays (they are invariant). Oblivious never differs.
+        /// </summary>
+        public static bool NullabilityWarns(ITypeSymbol from, ITypeSymbol to, bool topLevel = true)
+        {
+            var a = from.NullableAnnotation;
+            var b = to.NullableAnnotation;
+            if (a != NullableAnnotation.None && b != NullableAnnotation.None && !from.IsValueType && !to.IsValueType)
+            {
+                var warns = topLevel
+                    ? a == NullableAnnotation.Annotated && b == NullableAnnotation.NotAnnotated
+                    : a != b;
+                if (warns)
+                {
+                    return true;
+                }
+            }
+
+            switch (from)
+            {
+                case IArrayTypeSymbol fromArray when to is IArrayTypeSymbol toArray:
+                    return NullabilityWarns(fromArray.ElementType, toArray.ElementType, topLevel: false);
+                case INamedTypeSymbol fromNamed when to is INamedTypeSymbol toNamed && fromNamed.TypeArguments.Length == toNamed.TypeArguments.Length:
+                    for (var i = 0; i < fromNamed.TypeArguments.Length; i++)
+                    {
+                        if (NullabilityWarns(fromNamed.TypeArguments[i], toNamed.TypeArguments[i], topLevel: false))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
                 default:
                     return false;
             }

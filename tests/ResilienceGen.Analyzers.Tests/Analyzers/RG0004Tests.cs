@@ -71,6 +71,43 @@ public class RG0004Tests
             """));
 
     [Fact]
+    public void Raised_when_the_declaration_passes_a_nullable_reference_the_core_does_not_accept()
+        => Expect.Single("RG0004", InClient("""
+            [WithRetry]
+            public partial Task GetAsync(string? sku, CancellationToken cancellationToken);
+            private Task GetCoreAsync(string [|sku|], CancellationToken cancellationToken) => Task.CompletedTask;
+            """), "GetCoreAsync", "GetAsync", "parameter 1 'sku' is 'string' but the declaration's 'sku' is 'string?'");
+
+    [Theory]
+    [InlineData("Task<string>", "Task<string?>")]
+    [InlineData("Task<string?>", "Task<string>")]
+    public void Raised_when_the_returned_task_differs_in_nullability(string declared, string core)
+        => Expect.Single("RG0004", InClient($$"""
+            [WithRetry]
+            public partial {{declared}} GetAsync(CancellationToken cancellationToken);
+            private {{core}} [|GetCoreAsync|](CancellationToken cancellationToken) => throw null!;
+            """), "GetCoreAsync", "GetAsync", $"it returns '{core}' but the declaration returns '{declared}'");
+
+    [Fact]
+    public void Not_raised_when_the_core_accepts_more_nulls_than_the_declaration_passes()
+        => Expect.None("RG0004", InClient("""
+            [WithRetry]
+            public partial Task GetAsync(string sku, CancellationToken cancellationToken);
+            private Task GetCoreAsync(string? sku, CancellationToken cancellationToken) => Task.CompletedTask;
+            """));
+
+    [Fact]
+    public void A_nullability_mismatch_gives_no_warning_in_generated_code_only_our_error()
+    {
+        var diagnostics = AnalyzerRun.AllDiagnostics(InClient("""
+            [WithRetry]
+            public partial Task<string> GetAsync(string? sku, CancellationToken cancellationToken);
+            private Task<string?> GetCoreAsync(string sku, CancellationToken cancellationToken) => throw null!;
+            """)).Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).ToList();
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == "RG0004", Expect.Describe(diagnostics));
+    }
+
+    [Fact]
     public void Only_error_of_the_build()
         => Expect.OnlyError("RG0004", InClient("""
             [WithRetry]

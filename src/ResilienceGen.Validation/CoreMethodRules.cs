@@ -100,6 +100,11 @@ namespace ResilienceGen.Validation
                 return new Difference(core.IsStatic ? "it is static but the declaration is not" : "it is not static but the declaration is", coreLocation);
             }
 
+            if (core.IsVararg)
+            {
+                return new Difference("it takes __arglist", coreLocation);
+            }
+
             if (method.Arity != core.Arity)
             {
                 return new Difference("it has " + Count(core.Arity, "type parameter") + " but the declaration has " + method.Arity, coreLocation);

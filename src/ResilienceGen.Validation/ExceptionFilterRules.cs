@@ -89,16 +89,17 @@ namespace ResilienceGen.Validation
         private static string? WhyNotUsable(IMethodSymbol method, string name, KnownTypes types)
         {
             var candidates = new List<IMethodSymbol>();
-            for (var type = method.ContainingType; type != null; type = type.BaseType)
+            var containingType = method.ContainingType;
+            for (var type = containingType; type != null; type = type.BaseType)
             {
-                var inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
+                // Accessible from the type's own code, the way the generated lambda calls it.
                 candidates.AddRange(type.GetMembers(name).OfType<IMethodSymbol>()
-                    .Where(m => m.MethodKind == MethodKind.Ordinary && !(inherited && m.DeclaredAccessibility == Accessibility.Private)));
+                    .Where(m => m.MethodKind == MethodKind.Ordinary && types.Compilation.IsSymbolAccessibleWithin(m, containingType, containingType)));
             }
 
             if (candidates.Count == 0)
             {
-                return "'" + method.ContainingType.Name + "' has no method of that name";
+                return "'" + method.ContainingType.Name + "' has no accessible method of that name";
             }
 
             var shaped = candidates.Where(c => IsPredicateShape(c, types)).ToList();
@@ -121,7 +122,6 @@ namespace ResilienceGen.Validation
                && candidate.ReturnType.SpecialType == SpecialType.System_Boolean
                && candidate.Parameters.Length == 1
                && candidate.Parameters[0].RefKind == RefKind.None
-               && (SymbolEqualityComparer.Default.Equals(candidate.Parameters[0].Type, types.Exception)
-                   || candidate.Parameters[0].Type.SpecialType == SpecialType.System_Object);
+               && SymbolEqualityComparer.Default.Equals(candidate.Parameters[0].Type, types.Exception);
     }
 }

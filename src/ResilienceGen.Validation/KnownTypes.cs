@@ -14,6 +14,7 @@ namespace ResilienceGen.Validation
 
         private KnownTypes(Compilation compilation)
         {
+            Compilation = compilation;
             WithRetryAttribute = compilation.GetTypeByMetadataName(WithRetryAttributeName);
             CircuitBreakerAttribute = compilation.GetTypeByMetadataName(CircuitBreakerAttributeName);
             BackoffKind = compilation.GetTypeByMetadataName(BackoffKindName);
@@ -27,6 +28,9 @@ namespace ResilienceGen.Validation
         }
 
         public static KnownTypes From(Compilation compilation) => new KnownTypes(compilation);
+
+        /// <summary>The compilation the types come from (for accessibility questions).</summary>
+        public Compilation Compilation { get; }
 
         public INamedTypeSymbol? WithRetryAttribute { get; }
         public INamedTypeSymbol? CircuitBreakerAttribute { get; }

@@ -29,12 +29,33 @@ namespace ResilienceGen.Generator
             }
 
             // Ordinal order by file name and by signature: the output does not depend on discovery order.
-            return byType
-                .OrderBy(pair => pair.Key.HintName, StringComparer.Ordinal)
-                .Select(pair => new TypeGroup(
-                    pair.Key,
-                    pair.Value.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value).ToEquatableArray()))
-                .ToEquatableArray();
+            var groups = new List<TypeGroup>();
+            var usedHintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in byType.OrderBy(p => p.Key.HintName, StringComparer.Ordinal).ThenBy(p => p.Key.QualifiedName, StringComparer.Ordinal))
+            {
+                groups.Add(new TypeGroup(
+                    WithUniqueHintName(pair.Key, usedHintNames),
+                    pair.Value.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value).ToEquatableArray()));
+            }
+
+            return groups.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// Valid code never has two types with one file name, but broken code can (a partial class and a partial struct
+        /// of one name); adding a file name twice would fail the whole generator, so the later one gets a number.
+        /// </summary>
+        private static TypeHierarchy WithUniqueHintName(TypeHierarchy type, HashSet<string> usedHintNames)
+        {
+            const string suffix = ".Resilience.g.cs";
+            string stem = type.HintName.Substring(0, type.HintName.Length - suffix.Length);
+            string hintName = type.HintName;
+            for (int i = 2; !usedHintNames.Add(hintName); i++)
+            {
+                hintName = stem + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + suffix;
+            }
+
+            return hintName == type.HintName ? type : type with { HintName = hintName };
         }
     }
 }

@@ -22,11 +22,28 @@ public partial class HappyPathCompletedBenchmarks
     // The body, as a user writes it beside the attributed declaration.
     private Task<int> GetValueCoreAsync(CancellationToken cancellationToken) => CachedResult;
 
+    // The same body behind one layer at a time, to see what each layer costs on its own.
+    [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false)]
+    public partial Task<int> GetValueRetryOnlyAsync(CancellationToken cancellationToken = default);
+
+    private Task<int> GetValueRetryOnlyCoreAsync(CancellationToken cancellationToken) => CachedResult;
+
+    [CircuitBreaker("bench.happy-completed-breaker-only", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
+    public partial Task<int> GetValueBreakerOnlyAsync(CancellationToken cancellationToken = default);
+
+    private Task<int> GetValueBreakerOnlyCoreAsync(CancellationToken cancellationToken) => CachedResult;
+
     [Benchmark(Baseline = true)]
     public Task<int> DirectCall() => GetValueCoreAsync(CancellationToken.None);
 
     [Benchmark]
     public Task<int> GeneratedWrapper() => GetValueAsync(CancellationToken.None);
+
+    [Benchmark]
+    public Task<int> GeneratedRetryOnly() => GetValueRetryOnlyAsync(CancellationToken.None);
+
+    [Benchmark]
+    public Task<int> GeneratedBreakerOnly() => GetValueBreakerOnlyAsync(CancellationToken.None);
 
     [Benchmark]
     public ValueTask<int> PollyPipeline() =>

@@ -8,7 +8,7 @@ namespace ResilienceGen.Analyzers.Tests.Robustness;
 
 /// <summary>
 /// Over 1,000 seeded random mutations of <see cref="MutationCorpus"/>: the analyzer never throws (no AD0001),
-/// the generator never fails (no CS8785), and every code fix offered for a mutated source computes its change
+/// the generator never fails (no CS8785), never emits a throwing stub into a build without errors, and every code fix offered for a mutated source computes its change
 /// without an exception. Failures name the seed and the source, so they replay exactly.
 /// </summary>
 public class MutationTests
@@ -59,7 +59,7 @@ public class MutationTests
         AnalyzerRun.Result result;
         try
         {
-            result = AnalyzerRun.Run(compilation, includeCompilerDiagnostics: false);
+            result = AnalyzerRun.Run(compilation, includeCompilerDiagnostics: true);
         }
         catch (Exception exception)
         {
@@ -75,6 +75,15 @@ public class MutationTests
         foreach (var diagnostic in result.Diagnostics.Where(d => d.Id is "AD0001" or "CS8785"))
         {
             failures.Enqueue(Report(seed, source, (diagnostic.Id == "AD0001" ? "analyzer" : "generator") + " failure: " + diagnostic));
+        }
+
+        // The generator and the analyzer share one validator: a throwing stub is only ever emitted where the build fails
+        // anyway. A stub in a build without errors would throw at run time with nothing reported.
+        var stubs = result.Compilation.SyntaxTrees.Count(t => t.ToString().Contains("ResilienceGen: RG", StringComparison.Ordinal)
+            || t.ToString().Contains("ResilienceGen: CS", StringComparison.Ordinal));
+        if (stubs > 0 && !result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            failures.Enqueue(Report(seed, source, "the generator emitted a throwing stub, but the build has no error"));
         }
 
         var applied = 0;

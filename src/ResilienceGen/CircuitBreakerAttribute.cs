@@ -58,5 +58,15 @@ namespace ResilienceGen
         /// say yes for an exception to count as a failure.
         /// </summary>
         public string? ShouldHandle { get; set; }
+
+        /// <summary>
+        /// Name of a method of the containing type with the wrapper's parameters plus a trailing
+        /// <see cref="Exception"/> and the same return type, static or instance. Called when the breaker rejects a
+        /// call (with the <see cref="CircuitBreakerOpenException"/>) or, without <see cref="WithRetryAttribute"/>,
+        /// when the call fails with an exception the breaker counts; its result (or its exception) is what the caller
+        /// gets. Never called for the caller's cancellation or for exceptions the filters exclude. When both
+        /// attributes name a fallback, they must name the same method.
+        /// </summary>
+        public string? Fallback { get; set; }
     }
 }

@@ -42,5 +42,29 @@ namespace ResilienceGen
         /// say yes for an exception to be retried.
         /// </summary>
         public string? ShouldHandle { get; set; }
+
+        /// <summary>
+        /// Name of a method of the containing type, <c>void M(int attempt, TimeSpan delay, Exception exception)</c>,
+        /// static or instance, called before each retry's delay (after the delay is chosen). <c>attempt</c> is the
+        /// attempt that failed (1 for the first). If it throws, that exception ends the call.
+        /// </summary>
+        public string? OnRetry { get; set; }
+
+        /// <summary>
+        /// Name of a method of the containing type, <c>TimeSpan? M(Exception exception)</c>, static or instance,
+        /// asked when a retry is decided. A value replaces the computed backoff for that delay (capped by
+        /// <see cref="MaxDelayMs"/>, negative means zero); null keeps the backoff. Typically reads an HTTP
+        /// <c>Retry-After</c> header.
+        /// </summary>
+        public string? RetryAfter { get; set; }
+
+        /// <summary>
+        /// Name of a method of the containing type with the wrapper's parameters plus a trailing
+        /// <see cref="Exception"/> and the same return type, static or instance. Called when the retries are
+        /// exhausted with an exception the retry filter handles, or when a circuit breaker rejects the call; its
+        /// result (or its exception) is what the caller gets. Never called for the caller's cancellation or for
+        /// exceptions the filters exclude. When both attributes name a fallback, they must name the same method.
+        /// </summary>
+        public string? Fallback { get; set; }
     }
 }

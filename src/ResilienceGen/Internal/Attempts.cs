@@ -9,13 +9,19 @@ namespace ResilienceGen.Internal
         private readonly Func<TState, Task<TResult>> _body;
         private readonly Func<TState, Exception, bool>? _retryFilter;
         private readonly Func<TState, Exception, bool>? _breakerFilter;
+        private readonly RetryHooks<TState> _hooks;
+        private readonly Func<TState, Exception, Task<TResult>>? _fallback;
 
-        public TaskOfAttempt(TState state, Func<TState, Task<TResult>> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter)
+        public TaskOfAttempt(
+            TState state, Func<TState, Task<TResult>> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
+            Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, Task<TResult>>? fallback)
         {
             _state = state;
             _body = body;
             _retryFilter = retryFilter;
             _breakerFilter = breakerFilter;
+            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
+            _fallback = fallback;
         }
 
         public ValueTask<TResult> Start() => new ValueTask<TResult>(_body(_state) ?? throw AttemptHelpers.NullTask());
@@ -23,6 +29,14 @@ namespace ResilienceGen.Internal
         public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
 
         public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+
+        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+
+        public bool HasFallback => _fallback != null;
+
+        public ValueTask<TResult> Fallback(Exception exception) => new ValueTask<TResult>(_fallback!(_state, exception) ?? throw AttemptHelpers.NullFallbackTask());
     }
 
     internal readonly struct TaskAttempt<TState> : IAttempt<VoidResult>
@@ -31,24 +45,34 @@ namespace ResilienceGen.Internal
         private readonly Func<TState, Task> _body;
         private readonly Func<TState, Exception, bool>? _retryFilter;
         private readonly Func<TState, Exception, bool>? _breakerFilter;
+        private readonly RetryHooks<TState> _hooks;
+        private readonly Func<TState, Exception, Task>? _fallback;
 
-        public TaskAttempt(TState state, Func<TState, Task> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter)
+        public TaskAttempt(
+            TState state, Func<TState, Task> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
+            Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, Task>? fallback)
         {
             _state = state;
             _body = body;
             _retryFilter = retryFilter;
             _breakerFilter = breakerFilter;
+            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
+            _fallback = fallback;
         }
 
-        public ValueTask<VoidResult> Start()
-        {
-            Task task = _body(_state) ?? throw AttemptHelpers.NullTask();
-            return AttemptHelpers.IsCompletedSuccessfully(task) ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task));
-        }
+        public ValueTask<VoidResult> Start() => AttemptHelpers.AsVoid(_body(_state) ?? throw AttemptHelpers.NullTask());
 
         public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
 
         public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+
+        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+
+        public bool HasFallback => _fallback != null;
+
+        public ValueTask<VoidResult> Fallback(Exception exception) => AttemptHelpers.AsVoid(_fallback!(_state, exception) ?? throw AttemptHelpers.NullFallbackTask());
     }
 
     internal readonly struct ValueTaskOfAttempt<TState, TResult> : IAttempt<TResult>
@@ -57,13 +81,19 @@ namespace ResilienceGen.Internal
         private readonly Func<TState, ValueTask<TResult>> _body;
         private readonly Func<TState, Exception, bool>? _retryFilter;
         private readonly Func<TState, Exception, bool>? _breakerFilter;
+        private readonly RetryHooks<TState> _hooks;
+        private readonly Func<TState, Exception, ValueTask<TResult>>? _fallback;
 
-        public ValueTaskOfAttempt(TState state, Func<TState, ValueTask<TResult>> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter)
+        public ValueTaskOfAttempt(
+            TState state, Func<TState, ValueTask<TResult>> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
+            Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, ValueTask<TResult>>? fallback)
         {
             _state = state;
             _body = body;
             _retryFilter = retryFilter;
             _breakerFilter = breakerFilter;
+            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
+            _fallback = fallback;
         }
 
         public ValueTask<TResult> Start() => _body(_state);
@@ -71,6 +101,14 @@ namespace ResilienceGen.Internal
         public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
 
         public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+
+        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+
+        public bool HasFallback => _fallback != null;
+
+        public ValueTask<TResult> Fallback(Exception exception) => _fallback!(_state, exception);
     }
 
     internal readonly struct ValueTaskAttempt<TState> : IAttempt<VoidResult>
@@ -79,30 +117,34 @@ namespace ResilienceGen.Internal
         private readonly Func<TState, ValueTask> _body;
         private readonly Func<TState, Exception, bool>? _retryFilter;
         private readonly Func<TState, Exception, bool>? _breakerFilter;
+        private readonly RetryHooks<TState> _hooks;
+        private readonly Func<TState, Exception, ValueTask>? _fallback;
 
-        public ValueTaskAttempt(TState state, Func<TState, ValueTask> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter)
+        public ValueTaskAttempt(
+            TState state, Func<TState, ValueTask> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
+            Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, ValueTask>? fallback)
         {
             _state = state;
             _body = body;
             _retryFilter = retryFilter;
             _breakerFilter = breakerFilter;
+            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
+            _fallback = fallback;
         }
 
-        public ValueTask<VoidResult> Start()
-        {
-            ValueTask task = _body(_state);
-            if (task.IsCompletedSuccessfully)
-            {
-                task.GetAwaiter().GetResult(); // consumes a pooled IValueTaskSource, as awaiting would
-                return default;
-            }
-
-            return new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task));
-        }
+        public ValueTask<VoidResult> Start() => AttemptHelpers.AsVoid(_body(_state));
 
         public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
 
         public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+
+        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+
+        public bool HasFallback => _fallback != null;
+
+        public ValueTask<VoidResult> Fallback(Exception exception) => AttemptHelpers.AsVoid(_fallback!(_state, exception));
     }
 
     internal static class AttemptHelpers
@@ -118,6 +160,25 @@ namespace ResilienceGen.Internal
 
         public static InvalidOperationException NullTask()
             => new InvalidOperationException("The method body returned a null Task; return a Task (for example Task.CompletedTask) instead.");
+
+        public static InvalidOperationException NullFallbackTask()
+            => new InvalidOperationException("The fallback method returned a null Task; return a Task (for example Task.CompletedTask) instead.");
+
+        /// <summary>A bare Task as the loop's result type; nothing allocated when it already succeeded.</summary>
+        public static ValueTask<VoidResult> AsVoid(Task task)
+            => IsCompletedSuccessfully(task) ? default : new ValueTask<VoidResult>(AwaitVoid(task));
+
+        /// <summary>A bare ValueTask as the loop's result type; nothing allocated when it already succeeded.</summary>
+        public static ValueTask<VoidResult> AsVoid(ValueTask task)
+        {
+            if (task.IsCompletedSuccessfully)
+            {
+                task.GetAwaiter().GetResult(); // consumes a pooled IValueTaskSource, as awaiting would
+                return default;
+            }
+
+            return new ValueTask<VoidResult>(AwaitVoid(task));
+        }
 
         public static async Task<VoidResult> AwaitVoid(Task task)
         {

@@ -17,6 +17,18 @@ namespace ResilienceGen.Internal
 
         /// <summary>The generated breaker filter says the exception counts as a failure.</summary>
         bool BreakerFilterAccepts(Exception exception);
+
+        /// <summary>The delay the generated <c>RetryAfter</c> lambda asks for; null without one or when it says null.</summary>
+        TimeSpan? RetryAfter(Exception exception);
+
+        /// <summary>Calls the generated <c>OnRetry</c> lambda, if any.</summary>
+        void OnRetry(int attempt, TimeSpan delay, Exception exception);
+
+        /// <summary>A generated fallback was passed.</summary>
+        bool HasFallback { get; }
+
+        /// <summary>Calls the generated fallback; may throw synchronously. Only when <see cref="HasFallback"/>.</summary>
+        ValueTask<TResult> Fallback(Exception exception);
     }
 
     /// <summary>The result type of bodies that return a bare Task or ValueTask.</summary>

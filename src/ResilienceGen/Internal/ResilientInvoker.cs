@@ -15,6 +15,8 @@ namespace ResilienceGen.Internal
     /// Composition: retry is the outer layer and every attempt passes the breaker. Fixed rules, applied before the
     /// generated filters: an <see cref="OperationCanceledException"/> while <c>cancellationToken</c> is cancelled
     /// is never retried and never a breaker failure; <see cref="CircuitBreakerOpenException"/> is never retried.
+    /// The optional hooks (<c>onRetry</c>, <c>retryAfter</c>, <c>fallback</c>) are only looked at once a call has
+    /// left the happy path: a rejection, a failure, or a body that has not completed yet.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ResilientInvoker
@@ -25,7 +27,10 @@ namespace ResilienceGen.Internal
             Func<TState, Task<TResult>> body,
             Func<TState, Exception, bool>? retryFilter,
             Func<TState, Exception, bool>? breakerFilter,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Action<TState, int, TimeSpan, Exception>? onRetry = null,
+            Func<TState, Exception, TimeSpan?>? retryAfter = null,
+            Func<TState, Exception, Task<TResult>>? fallback = null)
         {
             MethodPolicy policy = method.Policy;
             if (policy.PassThrough)
@@ -37,10 +42,11 @@ namespace ResilienceGen.Internal
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
                 if (ticket == CircuitBreaker.RejectedTicket)
                 {
-                    return Task.FromException<TResult>(RetryLoop.Reject(method, logger, breaker, retryAfter));
+                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
+                    return fallback is null ? Task.FromException<TResult>(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
                 }
             }
 
@@ -52,7 +58,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken);
+                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken);
             }
 
             if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
@@ -62,7 +68,7 @@ namespace ResilienceGen.Internal
             }
 
             return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(
-                new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
+                new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
         /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
@@ -71,7 +77,10 @@ namespace ResilienceGen.Internal
             Func<TState, Task> body,
             Func<TState, Exception, bool>? retryFilter,
             Func<TState, Exception, bool>? breakerFilter,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Action<TState, int, TimeSpan, Exception>? onRetry = null,
+            Func<TState, Exception, TimeSpan?>? retryAfter = null,
+            Func<TState, Exception, Task>? fallback = null)
         {
             MethodPolicy policy = method.Policy;
             if (policy.PassThrough)
@@ -83,10 +92,11 @@ namespace ResilienceGen.Internal
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
                 if (ticket == CircuitBreaker.RejectedTicket)
                 {
-                    return Task.FromException(RetryLoop.Reject(method, logger, breaker, retryAfter));
+                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
+                    return fallback is null ? Task.FromException(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
                 }
             }
 
@@ -98,7 +108,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken);
+                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken);
             }
 
             if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
@@ -108,7 +118,7 @@ namespace ResilienceGen.Internal
             }
 
             return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(
-                new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket,
+                new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket,
                 task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)),
                 task is null ? AttemptHelpers.NullTask() : null,
                 cancellationToken);
@@ -120,7 +130,10 @@ namespace ResilienceGen.Internal
             Func<TState, ValueTask<TResult>> body,
             Func<TState, Exception, bool>? retryFilter,
             Func<TState, Exception, bool>? breakerFilter,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Action<TState, int, TimeSpan, Exception>? onRetry = null,
+            Func<TState, Exception, TimeSpan?>? retryAfter = null,
+            Func<TState, Exception, ValueTask<TResult>>? fallback = null)
         {
             MethodPolicy policy = method.Policy;
             if (policy.PassThrough)
@@ -132,10 +145,11 @@ namespace ResilienceGen.Internal
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
                 if (ticket == CircuitBreaker.RejectedTicket)
                 {
-                    return new ValueTask<TResult>(Task.FromException<TResult>(RetryLoop.Reject(method, logger, breaker, retryAfter)));
+                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
+                    return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
                 }
             }
 
@@ -147,7 +161,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken));
+                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken));
             }
 
             if (task.IsCompletedSuccessfully)
@@ -156,7 +170,7 @@ namespace ResilienceGen.Internal
                 return task;
             }
 
-            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, task, null, cancellationToken));
+            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, task, null, cancellationToken));
         }
 
         /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
@@ -165,7 +179,10 @@ namespace ResilienceGen.Internal
             Func<TState, ValueTask> body,
             Func<TState, Exception, bool>? retryFilter,
             Func<TState, Exception, bool>? breakerFilter,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Action<TState, int, TimeSpan, Exception>? onRetry = null,
+            Func<TState, Exception, TimeSpan?>? retryAfter = null,
+            Func<TState, Exception, ValueTask>? fallback = null)
         {
             MethodPolicy policy = method.Policy;
             if (policy.PassThrough)
@@ -177,10 +194,11 @@ namespace ResilienceGen.Internal
             long ticket = CircuitBreaker.NormalTicket;
             if (breaker != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
+                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
                 if (ticket == CircuitBreaker.RejectedTicket)
                 {
-                    return new ValueTask(Task.FromException(RetryLoop.Reject(method, logger, breaker, retryAfter)));
+                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
+                    return fallback is null ? new ValueTask(Task.FromException(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
                 }
             }
 
@@ -192,7 +210,7 @@ namespace ResilienceGen.Internal
             }
             catch (Exception ex)
             {
-                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, default, ex, cancellationToken));
+                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken));
             }
 
             if (task.IsCompletedSuccessfully)
@@ -202,7 +220,7 @@ namespace ResilienceGen.Internal
             }
 
             return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(
-                new(state, body, retryFilter, breakerFilter), method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+                new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
         }
     }
 }

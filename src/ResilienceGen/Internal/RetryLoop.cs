@@ -10,6 +10,7 @@ namespace ResilienceGen.Internal
     /// <summary>
     /// The slow path shared by every entry point: finishes the first attempt (awaiting it, or judging its
     /// exception), then retries with backoff until success, a rule or filter says stop, or attempts run out.
+    /// The generated hooks (OnRetry, RetryAfter, Fallback) are consulted here only, never on the happy path.
     /// </summary>
     internal static class RetryLoop
     {
@@ -61,19 +62,40 @@ namespace ResilienceGen.Internal
                     }
 
                     ReportToBreaker(breaker, ticket, cancelledByCaller, countsAsFailure, method, logger);
+                    if (retry is null && countsAsFailure && attempt.HasFallback)
+                    {
+                        // Breaker-only: a counted failure is the one the policy handles.
+                        return await CallFallback<TAttempt, TResult>(attempt, method, logger, Fallbacks.Failed, failure).ConfigureAwait(false);
+                    }
                 }
 
-                if (cancelledByCaller
-                    || retry is null
-                    || attemptNumber > maxRetries
-                    || failure is CircuitBreakerOpenException
-                    || !attempt.RetryFilterAccepts(failure))
+                if (cancelledByCaller || retry is null)
                 {
                     throw Rethrow(failure);
                 }
 
-                double delayMs = BackoffCalculator.DelayMs(retry, attemptNumber, previousDelayMs, ThreadSafeRandom.NextDouble());
+                if (attemptNumber > maxRetries || failure is CircuitBreakerOpenException)
+                {
+                    // No retry is left (or the fixed rule forbids one): the fallback answers what the retry filter
+                    // handles. Without a fallback the filter is not asked, as before hooks existed.
+                    if (attempt.HasFallback && attempt.RetryFilterAccepts(failure))
+                    {
+                        return await CallFallback<TAttempt, TResult>(attempt, method, logger, Fallbacks.Exhausted, failure).ConfigureAwait(false);
+                    }
+
+                    throw Rethrow(failure);
+                }
+
+                if (!attempt.RetryFilterAccepts(failure))
+                {
+                    throw Rethrow(failure);
+                }
+
+                double delayMs = ChooseDelayMs(attempt.RetryAfter(failure), retry, attemptNumber, previousDelayMs);
                 previousDelayMs = delayMs;
+
+                // The user's OnRetry first: if it throws, the call ends and no retry was scheduled to count or log.
+                attempt.OnRetry(attemptNumber, ToTimeSpan(delayMs), failure);
                 OnRetry(method, logger, attemptNumber, delayMs, failure);
                 if (delayMs > 0)
                 {
@@ -86,7 +108,13 @@ namespace ResilienceGen.Internal
                     ticket = breaker.TryEnter(method, logger, out TimeSpan retryAfter);
                     if (ticket == CircuitBreaker.RejectedTicket)
                     {
-                        throw Reject(method, logger, breaker, retryAfter);
+                        CircuitBreakerOpenException rejection = Reject(method, logger, breaker, retryAfter);
+                        if (attempt.HasFallback)
+                        {
+                            return await CallFallback<TAttempt, TResult>(attempt, method, logger, Fallbacks.Rejected, rejection).ConfigureAwait(false);
+                        }
+
+                        throw rejection;
                     }
                 }
 
@@ -100,6 +128,29 @@ namespace ResilienceGen.Internal
                     failure = ex;
                 }
             }
+        }
+
+        /// <summary>
+        /// The backoff's delay, or the generated RetryAfter's when it gives one: capped by MaxDelayMs, negative
+        /// (or NaN) meaning zero.
+        /// </summary>
+        private static double ChooseDelayMs(TimeSpan? requested, RetrySettings retry, int attemptNumber, double previousDelayMs)
+        {
+            if (requested is { } delay)
+            {
+                double ms = delay.TotalMilliseconds;
+                return ms > 0 ? Math.Min(ms, retry.MaxDelayMs) : 0;
+            }
+
+            return BackoffCalculator.DelayMs(retry, attemptNumber, previousDelayMs, ThreadSafeRandom.NextDouble());
+        }
+
+        /// <summary>Records the fallback and starts it; a synchronous throw ends the caller's task with it.</summary>
+        private static ValueTask<TResult> CallFallback<TAttempt, TResult>(TAttempt attempt, ResilientMethod method, ILogger? logger, string reason, Exception failure)
+            where TAttempt : struct, IAttempt<TResult>
+        {
+            Fallbacks.Record(method, logger, reason, failure);
+            return attempt.Fallback(failure);
         }
 
         /// <summary>Counts a rejection everywhere and builds the exception the caller gets.</summary>
@@ -170,9 +221,11 @@ namespace ResilienceGen.Internal
             ResilienceLog.RetryScheduled(logger ?? method.FallbackLogger, method.MethodName, attemptNumber, Math.Round(delayMs, 1), failure);
         }
 
+        private static TimeSpan ToTimeSpan(double delayMs) => TimeSpan.FromTicks((long)(delayMs * TimeSpan.TicksPerMillisecond));
+
         private static Task Delay(double delayMs, CancellationToken cancellationToken)
         {
-            var delay = TimeSpan.FromTicks((long)(delayMs * TimeSpan.TicksPerMillisecond));
+            TimeSpan delay = ToTimeSpan(delayMs);
 #if NET8_0_OR_GREATER
             return Task.Delay(delay, Resilience.TimeProvider, cancellationToken);
 #else

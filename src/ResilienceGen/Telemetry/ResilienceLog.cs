@@ -28,5 +28,9 @@ namespace ResilienceGen.Telemetry
         [LoggerMessage(EventId = 5, EventName = "OverrideRejected", Level = LogLevel.Error,
             Message = "The runtime override for {Name} is invalid; the declared settings stay in force")]
         public static partial void OverrideRejected(ILogger logger, string name, Exception exception);
+
+        [LoggerMessage(EventId = 6, EventName = "FallbackInvoked", Level = LogLevel.Information,
+            Message = "{Method} answered by its fallback ({Reason})")]
+        public static partial void FallbackInvoked(ILogger logger, string method, string reason, Exception exception);
     }
 }

@@ -14,6 +14,7 @@ namespace ResilienceGen.Telemetry
         public const string BreakerTag = "breaker";
         public const string FromTag = "from";
         public const string ToTag = "to";
+        public const string ReasonTag = "reason";
 
         public static readonly Meter Meter = new Meter(MeterName);
 
@@ -28,6 +29,10 @@ namespace ResilienceGen.Telemetry
         /// <summary>Every call a breaker rejected, tagged method and breaker.</summary>
         public static readonly Counter<long> Rejections = Meter.CreateCounter<long>(
             "resiliencegen.rejections", unit: "{call}", description: "Calls rejected by an open or isolated circuit breaker.");
+
+        /// <summary>Every call answered by its fallback method, tagged method (and breaker) and reason.</summary>
+        public static readonly Counter<long> Fallbacks = Meter.CreateCounter<long>(
+            "resiliencegen.fallbacks", unit: "{call}", description: "Calls answered by their fallback method instead of an exception.");
 
         /// <summary>Every breaker state change, tagged breaker, from and to.</summary>
         public static readonly Counter<long> Transitions = Meter.CreateCounter<long>(

@@ -77,6 +77,26 @@ public class RG0001Tests
         Assert.Contains(diagnostics, d => d.Id == "CS0751");
     }
 
+    [Theory]
+    [InlineData("CS0759", "[WithRetry]\npublic partial Task GetAsync(CancellationToken cancellationToken) => Task.CompletedTask;")]
+    [InlineData("CS8796", "[WithRetry]\npartial Task GetAsync(CancellationToken cancellationToken);")]
+    public void Nothing_of_ours_where_the_compiler_already_explains_the_declaration(string compilerId, string members)
+    {
+        var diagnostics = AnalyzerRun.AllDiagnostics(InClient(members + "\nprivate Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;"));
+        Assert.Empty(Expect.Ours(diagnostics));
+        Assert.Contains(diagnostics, d => d.Id == compilerId);
+    }
+
+    [Fact]
+    public void Raised_on_an_attributed_local_function()
+        => Expect.Single("RG0001", InClient("""
+            private Task RunAsync()
+            {
+                [WithRetry] static Task [|Inner|]() => Task.CompletedTask;
+                return Inner();
+            }
+            """), "Inner", "is not an ordinary method of a type", "InnerCore");
+
     [Fact]
     public void Only_error_of_the_build_when_not_partial()
         => Expect.OnlyError("RG0001", InClient("""

@@ -102,6 +102,42 @@ public class AllocationTests : RuntimeTestBase
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void The_happy_path_stays_allocation_free_with_hooks_passed(string policy)
+    {
+        // OnRetry, RetryAfter and Fallback all given (static lambdas, as generated): the happy path never reads them.
+        ResilientMethod method = PolicyFor(policy);
+        void RunAll()
+        {
+            ResilientInvoker.RunTaskOf(
+                method, null, s_completed, static t => t, null, null, default,
+                onRetry: static (_, _, _, _) => { }, retryAfter: static (_, _) => TimeSpan.Zero, fallback: static (t, _) => t);
+            ResilientInvoker.RunTask(
+                method, null, (Task)s_completed, static t => t, null, null, default,
+                onRetry: static (_, _, _, _) => { }, retryAfter: static (_, _) => null, fallback: static (t, _) => t);
+            ResilientInvoker.RunValueTaskOf(
+                method, null, 7, static n => new ValueTask<int>(n), null, null, default,
+                onRetry: static (_, _, _, _) => { }, retryAfter: static (_, _) => null, fallback: static (n, _) => new ValueTask<int>(n));
+            ResilientInvoker.RunValueTask(
+                method, null, 0, static _ => default, null, null, default,
+                onRetry: static (_, _, _, _) => { }, retryAfter: static (_, _) => null, fallback: static (_, _) => default);
+        }
+
+        for (int i = 0; i < 1_000; i++)
+        {
+            RunAll();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            RunAll();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void The_measurement_does_see_allocations()
     {

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+
+namespace ResilienceGen.Configuration
+{
+    /// <summary>The configuration layout: section and key names, and the settings each entry may hold.</summary>
+    internal static class ConfigurationKeys
+    {
+        public const string Enabled = "Enabled";
+        public const string Breakers = "Breakers";
+        public const string Methods = "Methods";
+
+        /// <summary>Breaker settings, by key (configuration keys are case-insensitive, so the lookup is too).</summary>
+        public static readonly IReadOnlyDictionary<string, OptionSetting<CircuitBreakerOptions>> BreakerSettings = ByKey(new[]
+        {
+            OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.FailureThreshold), (o, v) => o.FailureThreshold = v),
+            OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.BreakDurationMs), (o, v) => o.BreakDurationMs = v),
+            OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.HalfOpenMaxCalls), (o, v) => o.HalfOpenMaxCalls = v),
+            OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.SuccessThreshold), (o, v) => o.SuccessThreshold = v),
+            OptionSetting<CircuitBreakerOptions>.Double(nameof(CircuitBreakerOptions.FailureRatio), (o, v) => o.FailureRatio = v),
+            OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.MinimumThroughput), (o, v) => o.MinimumThroughput = v),
+            OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.SamplingDurationMs), (o, v) => o.SamplingDurationMs = v),
+        });
+
+        /// <summary>Retry settings, by key.</summary>
+        public static readonly IReadOnlyDictionary<string, OptionSetting<RetryOptions>> RetrySettings = ByKey(new[]
+        {
+            OptionSetting<RetryOptions>.Int(nameof(RetryOptions.MaxRetries), (o, v) => o.MaxRetries = v),
+            OptionSetting<RetryOptions>.Int(nameof(RetryOptions.BaseDelayMs), (o, v) => o.BaseDelayMs = v),
+            OptionSetting<RetryOptions>.Int(nameof(RetryOptions.MaxDelayMs), (o, v) => o.MaxDelayMs = v),
+            OptionSetting<RetryOptions>.Backoff(nameof(RetryOptions.Backoff), (o, v) => o.Backoff = v),
+            OptionSetting<RetryOptions>.Double(nameof(RetryOptions.BackoffFactor), (o, v) => o.BackoffFactor = v),
+            OptionSetting<RetryOptions>.Bool(nameof(RetryOptions.Jitter), (o, v) => o.Jitter = v),
+            OptionSetting<RetryOptions>.Double(nameof(RetryOptions.JitterFactor), (o, v) => o.JitterFactor = v),
+        });
+
+        private static IReadOnlyDictionary<string, OptionSetting<T>> ByKey<T>(OptionSetting<T>[] settings)
+        {
+            var byKey = new Dictionary<string, OptionSetting<T>>(StringComparer.OrdinalIgnoreCase);
+            foreach (OptionSetting<T> setting in settings)
+            {
+                byKey.Add(setting.Key, setting);
+            }
+
+            return byKey;
+        }
+    }
+}

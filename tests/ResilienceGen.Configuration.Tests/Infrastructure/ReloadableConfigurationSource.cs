@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ResilienceGen.Configuration.Tests.Infrastructure;
+
+/// <summary>
+/// An in-memory configuration source whose whole content a test can replace, raising a reload the way a changed
+/// appsettings.json does (MemoryConfigurationProvider can set keys but not remove them).
+/// </summary>
+public sealed class ReloadableConfigurationSource : IConfigurationSource
+{
+    public ReloadableConfigurationProvider Provider { get; } = new();
+
+    public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
+}
+
+public sealed class ReloadableConfigurationProvider : ConfigurationProvider
+{
+    /// <summary>Replaces every key with <paramref name="data"/> and signals a reload.</summary>
+    public void Replace(IEnumerable<KeyValuePair<string, string?>> data)
+    {
+        Data = new Dictionary<string, string?>(data, StringComparer.OrdinalIgnoreCase);
+        OnReload();
+    }
+}

@@ -26,6 +26,8 @@ public sealed class InvalidDeclarationTests
     [InlineData("RG0002", "[WithRetry] public partial int Run(); private int RunCore() => 1;")]
     [InlineData("RG0005", "[WithRetry] public partial Task RunAsync(ref int value); private Task RunCoreAsync(ref int value) => Task.CompletedTask;")]
     [InlineData("RG0005", "[WithRetry] public partial Task RunAsync(out int value); private Task RunCoreAsync(out int value) { value = 1; return Task.CompletedTask; }")]
+    [InlineData("RG0005", "[WithRetry] public unsafe partial Task RunAsync(int* value); private unsafe Task RunCoreAsync(int* value) => Task.CompletedTask;")]
+    [InlineData("RG0005", "[WithRetry] public partial Task RunAsync(Span<int> values); private Task RunCoreAsync(Span<int> values) => Task.CompletedTask;")]
     [InlineData("RG0008", "[WithRetry(Handle = [typeof(string)])] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
     [InlineData("RG0009", "[WithRetry(ShouldHandle = \"Missing\")] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
     [InlineData("RG0007", "[WithRetry(MaxRetries = -1)] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]

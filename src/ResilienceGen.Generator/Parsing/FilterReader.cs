@@ -108,6 +108,7 @@ namespace ResilienceGen.Generator.Parsing
                 {
                     if (member is IMethodSymbol candidate
                         && candidate.MethodKind == MethodKind.Ordinary
+                        && candidate.CanBeReferencedByName
                         && candidate.TypeParameters.Length == 0
                         && candidate.ReturnType.SpecialType == SpecialType.System_Boolean
                         && !candidate.ReturnsByRef

@@ -32,7 +32,9 @@ namespace ResilienceGen.Generator.Parsing
                         _ => null,
                     };
 
+                    // CanBeReferencedByName rules out explicit interface implementations and compiler-named members.
                     if (memberType is null
+                        || !member.CanBeReferencedByName
                         || !IsLogger(memberType)
                         || (method.IsStatic && !member.IsStatic)
                         || !IsReadable(member, containingType, compilation))

@@ -404,6 +404,16 @@ public sealed class ShapeSnapshotTests
             private static Task RunCoreAsync() => Task.CompletedTask;
         }
 
+        public interface IHasLogger { ILogger Logger { get; } }
+
+        public partial class ExplicitLoggerOnly : IHasLogger
+        {
+            // Reachable only through the interface: not a member the wrapper can name, so no logger is passed.
+            ILogger IHasLogger.Logger => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+            [WithRetry] public partial Task RunAsync();
+            private Task RunCoreAsync() => Task.CompletedTask;
+        }
+
         public partial class NoLogger
         {
             [WithRetry] public partial Task RunAsync();

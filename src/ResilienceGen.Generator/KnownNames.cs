@@ -15,7 +15,6 @@ namespace ResilienceGen.Generator
         public const string CircuitBreakerOptions = "global::ResilienceGen.CircuitBreakerOptions";
         public const string BackoffKind = "global::ResilienceGen.BackoffKind";
 
-        public const string CancellationToken = "global::System.Threading.CancellationToken";
         public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
         public const string InvalidOperationException = "global::System.InvalidOperationException";
     }

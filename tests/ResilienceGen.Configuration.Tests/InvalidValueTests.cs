@@ -132,4 +132,25 @@ public class InvalidValueTests : ConfigurationTestBase
         Reload((prefix + "MaxRetries", "1"));
         Assert.Equal(4, await AttemptsOfOneFailingCall(method)); // the failed binding does not listen
     }
+
+    [Fact]
+    public async Task A_reload_that_fails_unexpectedly_is_logged_and_does_not_escape_to_the_provider()
+    {
+        var log = new CapturingLogger();
+        Resilience.LoggerFactory = log;
+        ResilientMethod method = Method(Retry(3), null);
+        string key = $"Methods:{method.MethodName}:MaxRetries";
+        Bind((key, "1"));
+
+        Provider.ReadFailure = new FormatException("provider broke");
+        Reload((key, "5")); // an exception escaping the reload callback would surface here
+        LogEntry failure = Assert.Single(log.Entries, e => e.EventId.Name == "ConfigurationReloadFailed");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, failure.Level);
+        Assert.Equal("provider broke", failure.Exception?.Message);
+        Assert.Equal(2, await AttemptsOfOneFailingCall(method)); // what was applied before stays
+
+        Provider.ReadFailure = null;
+        Reload((key, "5")); // and the binding still listens
+        Assert.Equal(6, await AttemptsOfOneFailingCall(method));
+    }
 }

@@ -19,6 +19,8 @@ public abstract class ConfigurationTestBase : RuntimeTestBase
 
     protected IConfigurationRoot Configuration { get; }
 
+    protected ReloadableConfigurationProvider Provider => _source.Provider;
+
     /// <summary>Every value the binding skipped, as its onError callback received them.</summary>
     protected List<ResilienceConfigurationError> Errors { get; } = new();
 

@@ -15,6 +15,12 @@ public sealed class ReloadableConfigurationSource : IConfigurationSource
 
 public sealed class ReloadableConfigurationProvider : ConfigurationProvider
 {
+    /// <summary>When set, listing child keys throws it: a provider failing in the middle of a reload.</summary>
+    public Exception? ReadFailure { get; set; }
+
+    public override IEnumerable<string> GetChildKeys(IEnumerable<string> earlierKeys, string? parentPath)
+        => ReadFailure is { } failure ? throw failure : base.GetChildKeys(earlierKeys, parentPath);
+
     /// <summary>Replaces every key with <paramref name="data"/> and signals a reload.</summary>
     public void Replace(IEnumerable<KeyValuePair<string, string?>> data)
     {

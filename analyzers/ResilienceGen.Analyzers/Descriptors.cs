@@ -78,10 +78,25 @@ namespace ResilienceGen.Analyzers
             "Implementation method is not private",
             "Implementation method '{0}' is {1}, so code outside the type can call it and bypass the resilience of '{2}': make it private");
 
+        public static readonly DiagnosticDescriptor OnRetryNotFound = Create(
+            DiagnosticIds.OnRetryNotFound, Configuration, DiagnosticSeverity.Error,
+            "OnRetry names no method 'void M(int, TimeSpan, Exception)' of the type",
+            "OnRetry = \"{0}\" on [WithRetry] names no usable method ({1}): declare 'void {0}(int attempt, TimeSpan delay, Exception exception)' in '{2}' or fix the name");
+
+        public static readonly DiagnosticDescriptor FallbackNotFound = Create(
+            DiagnosticIds.FallbackNotFound, Configuration, DiagnosticSeverity.Error,
+            "Fallback names no method taking the wrapper's parameters plus an Exception and returning its type",
+            "Fallback = \"{0}\" on [{1}] cannot be used ({2}): {3}");
+
+        public static readonly DiagnosticDescriptor RetryAfterNotFound = Create(
+            DiagnosticIds.RetryAfterNotFound, Configuration, DiagnosticSeverity.Error,
+            "RetryAfter names no method 'TimeSpan? M(Exception)' of the type",
+            "RetryAfter = \"{0}\" on [WithRetry] names no usable method ({1}): declare 'TimeSpan? {0}(Exception exception)' in '{2}' or fix the name");
+
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             NotBodylessPartial, UnsupportedReturnType, CoreMethodMissing, CoreMethodSignatureMismatch, UnsupportedParameter,
             StructInstanceMethod, AttributeValueOutOfRange, NotAnExceptionType, ShouldHandleNotFound, BreakerSettingsConflict,
-            NoCancellationToken, CoreMethodNotPrivate);
+            NoCancellationToken, CoreMethodNotPrivate, OnRetryNotFound, FallbackNotFound, RetryAfterNotFound);
 
         /// <summary>The descriptor for a validator problem id, or null for ids that are not ours to report.</summary>
         public static DiagnosticDescriptor? ById(string id)

@@ -155,7 +155,7 @@ namespace ResilienceGen.Validation
         /// Constraint kinds must agree. Constraint types are compared by symbol when they do not mention type parameters,
         /// and by text when both methods name their type parameters alike; otherwise only their number is compared.
         /// </summary>
-        private static bool SameConstraints(ITypeParameterSymbol expected, ITypeParameterSymbol actual)
+        internal static bool SameConstraints(ITypeParameterSymbol expected, ITypeParameterSymbol actual)
         {
             if (expected.HasReferenceTypeConstraint != actual.HasReferenceTypeConstraint
                 || expected.HasValueTypeConstraint != actual.HasValueTypeConstraint

@@ -4,6 +4,13 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
+// For the generator (issue 8 hooks): RG0013 (OnRetry), RG0014 (Fallback) and RG0015 (RetryAfter) are checked by
+// Validate below; when it reports no error, HookRules.Resolve(method, compilation) returns a HookMethods whose
+// OnRetry / RetryAfter / Fallback are the named methods (null when not set). Call a hook on the type when
+// HookMethods.IsStatic(hook) (method.IsStatic), otherwise on the instance; OnRetry and RetryAfter are never generic; a
+// Fallback is generic only when the wrapper is (HookMethods.IsGeneric(hook), same type parameter count and constraints):
+// call it as Name<T1, ...>(...) with the wrapper's own type parameters in order. [WithRetry] and [CircuitBreaker] never
+// name two different fallbacks when Validate is clean. Hooks may live in a base type (accessible from the type).
 namespace ResilienceGen.Validation
 {
     /// <summary>
@@ -82,6 +89,8 @@ namespace ResilienceGen.Validation
                 AttributeValueRules.CheckBreaker(breaker, fallback, problems, cancellationToken);
                 ExceptionFilterRules.Check(definition, breaker, types, problems, cancellationToken);
             }
+
+            HookRules.Check(definition, retry, breaker, types, problems, cancellationToken);
 
             return problems.ToImmutableArray();
         }

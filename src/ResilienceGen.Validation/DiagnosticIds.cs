@@ -15,6 +15,9 @@ namespace ResilienceGen.Validation
         public const string BreakerSettingsConflict = "RG0010";
         public const string NoCancellationToken = "RG0011";
         public const string CoreMethodNotPrivate = "RG0012";
+        public const string OnRetryNotFound = "RG0013";
+        public const string FallbackNotFound = "RG0014";
+        public const string RetryAfterNotFound = "RG0015";
 
         /// <summary>
         /// Not a diagnostic of ours: the declaration is broken in a way the C# compiler already reports

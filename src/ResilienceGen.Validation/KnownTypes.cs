@@ -19,6 +19,7 @@ namespace ResilienceGen.Validation
             CircuitBreakerAttribute = compilation.GetTypeByMetadataName(CircuitBreakerAttributeName);
             BackoffKind = compilation.GetTypeByMetadataName(BackoffKindName);
             Exception = compilation.GetTypeByMetadataName("System.Exception");
+            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
             CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
@@ -36,6 +37,7 @@ namespace ResilienceGen.Validation
         public INamedTypeSymbol? CircuitBreakerAttribute { get; }
         public INamedTypeSymbol? BackoffKind { get; }
         public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol? TimeSpan { get; }
         public INamedTypeSymbol? CancellationToken { get; }
         public INamedTypeSymbol? Task { get; }
         public INamedTypeSymbol? TaskOfT { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using Polly;
 
@@ -20,17 +21,21 @@ public partial class HappyPathCompletedBenchmarks
     public partial Task<int> GetValueAsync(CancellationToken cancellationToken = default);
 
     // The body, as a user writes it beside the attributed declaration.
+    // Not inlined: a real body is too big to inline, and the baseline should time a call, not nothing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private Task<int> GetValueCoreAsync(CancellationToken cancellationToken) => CachedResult;
 
     // The same body behind one layer at a time, to see what each layer costs on its own.
     [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false)]
     public partial Task<int> GetValueRetryOnlyAsync(CancellationToken cancellationToken = default);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private Task<int> GetValueRetryOnlyCoreAsync(CancellationToken cancellationToken) => CachedResult;
 
     [CircuitBreaker("bench.happy-completed-breaker-only", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
     public partial Task<int> GetValueBreakerOnlyAsync(CancellationToken cancellationToken = default);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private Task<int> GetValueBreakerOnlyCoreAsync(CancellationToken cancellationToken) => CachedResult;
 
     [Benchmark(Baseline = true)]

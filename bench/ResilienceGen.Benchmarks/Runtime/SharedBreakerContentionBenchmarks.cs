@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using Polly;
 
@@ -24,6 +25,8 @@ public partial class SharedBreakerContentionBenchmarks
     [CircuitBreaker("bench.shared-contention", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
     public partial Task<int> GetValueAsync(CancellationToken cancellationToken = default);
 
+    // Not inlined: a real body is too big to inline, and the baseline should time a call, not nothing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private Task<int> GetValueCoreAsync(CancellationToken cancellationToken) => CachedResult;
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Threads * CallsPerThread)]

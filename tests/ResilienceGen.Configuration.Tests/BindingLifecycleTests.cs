@@ -78,4 +78,47 @@ public class BindingLifecycleTests : ConfigurationTestBase
         Assert.Throws<ArgumentNullException>(() => ResilienceConfiguration.Bind(null!));
         Assert.Throws<ArgumentNullException>(() => ResilienceConfiguration.BindSection(null!));
     }
+
+    [Fact]
+    public async Task Reloads_while_calls_run_on_other_threads_never_fail_a_call()
+    {
+        ResilientMethod method = Method(Retry(3), Breaker(failureThreshold: 10));
+        string breakerKey = $"Breakers:{method.BreakerName}:FailureThreshold";
+        string retryKey = $"Methods:{method.MethodName}:MaxRetries";
+        Bind((breakerKey, "5"), (retryKey, "1"));
+
+        using var stop = new CancellationTokenSource();
+        int[] counts = new int[4];
+        Task[] callers = Enumerable.Range(0, counts.Length).Select(n => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Assert.Equal(1, await Call(method, Flaky.Succeeding()));
+                Interlocked.Increment(ref counts[n]);
+            }
+        })).ToArray();
+
+        // Reload at least 200 times, and until every caller has made calls in between.
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < 200 || Enumerable.Range(0, counts.Length).Any(n => Volatile.Read(ref counts[n]) < 50); i++)
+        {
+            Reload((breakerKey, (1 + (i % 7)).ToString(System.Globalization.CultureInfo.InvariantCulture)), (retryKey, (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (i % 10 == 0)
+            {
+                Reload(("Enabled", "false"));
+            }
+
+            Assert.True(guard.Elapsed < TimeSpan.FromSeconds(30), "the callers made no progress");
+            Assert.DoesNotContain(callers, t => t.IsFaulted);
+        }
+
+        stop.Cancel();
+        await Task.WhenAll(callers);
+        Assert.Empty(Errors);
+
+        Reload((breakerKey, "1"), (retryKey, "0")); // the last reload wins
+        Assert.True(Resilience.Enabled);
+        Assert.Equal(1, await AttemptsOfOneFailingCall(method));
+        Assert.Equal(CircuitState.Open, StateOf(method));
+    }
 }

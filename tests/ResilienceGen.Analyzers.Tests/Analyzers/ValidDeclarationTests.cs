@@ -36,4 +36,31 @@ public class ValidDeclarationTests
             """));
         Assert.True(diagnostics.All(d => d.Severity < Microsoft.CodeAnalysis.DiagnosticSeverity.Warning), Expect.Describe(diagnostics));
     }
+
+    [Fact]
+    public void Valid_hooks_static_instance_and_generic_build_clean()
+    {
+        var diagnostics = AnalyzerRun.AllDiagnostics(InClient("""
+            [WithRetry(OnRetry = nameof(LogRetry), RetryAfter = nameof(DelayFrom), Fallback = nameof(GetFallbackAsync))]
+            [CircuitBreaker("inventory", Fallback = nameof(GetFallbackAsync))]
+            public partial Task<int> GetAsync(string sku, CancellationToken cancellationToken = default);
+            private Task<int> GetCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
+            private void LogRetry(int attempt, TimeSpan delay, Exception exception) { }
+            private static TimeSpan? DelayFrom(Exception exception) => null;
+            private Task<int> GetFallbackAsync(string sku, CancellationToken cancellationToken, Exception exception) => Task.FromResult(0);
+
+            [WithRetry(OnRetry = nameof(LogStaticRetry), Fallback = nameof(EchoFallbackAsync))]
+            public static partial ValueTask<T> EchoAsync<T>(T value, CancellationToken cancellationToken) where T : notnull;
+            private static ValueTask<T> EchoCoreAsync<T>(T value, CancellationToken cancellationToken) where T : notnull => new(value);
+            private static void LogStaticRetry(int attempt, TimeSpan delay, Exception exception) { }
+            private static ValueTask<TItem> EchoFallbackAsync<TItem>(TItem item, CancellationToken cancellationToken, Exception exception) where TItem : notnull => new(item);
+
+            [CircuitBreaker(Fallback = nameof(PingFallbackAsync))]
+            public partial Task PingAsync(CancellationToken cancellationToken);
+            private Task PingCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            private static Task PingFallbackAsync(CancellationToken cancellationToken, Exception exception) => Task.CompletedTask;
+            """));
+        Assert.True(diagnostics.All(d => d.Severity < Microsoft.CodeAnalysis.DiagnosticSeverity.Warning), Expect.Describe(diagnostics));
+        Assert.Empty(Expect.Ours(diagnostics));
+    }
 }

@@ -15,6 +15,19 @@ public static class MutationCorpus
             private Task<int> GetCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
             private static bool IsTransient(Exception exception) => exception is TimeoutException;
             """),
+        InClient("""
+            [WithRetry(OnRetry = nameof(LogRetry), RetryAfter = nameof(DelayFrom), Fallback = nameof(GetFallbackAsync))]
+            [CircuitBreaker("hooks", Fallback = "GetFallbackAsync")]
+            public partial Task<int> GetAsync(string sku, CancellationToken cancellationToken = default);
+            private Task<int> GetCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
+            private void LogRetry(int attempt, TimeSpan delay, Exception exception) { }
+            private static TimeSpan? DelayFrom(Exception exception) => null;
+            private Task<int> GetFallbackAsync(string sku, CancellationToken cancellationToken, Exception exception) => Task.FromResult(0);
+            [WithRetry(Fallback = nameof(EchoFallbackAsync), OnRetry = "Missing")]
+            public static partial ValueTask<T> EchoAsync<T>(T value) where T : struct;
+            private static ValueTask<T> EchoCoreAsync<T>(T value) where T : struct => new(value);
+            private ValueTask<U> EchoFallbackAsync<U>(U value, Exception exception) where U : struct => new(value);
+            """),
         InNamespace("""
             public static partial class Outer
             {

@@ -44,7 +44,7 @@ public class MutationTests
 
         // Guard against a vacuous pass: the mutations must actually reach the rules and the fixes.
         Assert.True(fixesApplied >= 200, $"Only {fixesApplied} code fixes were exercised.");
-        foreach (var id in new[] { "RG0001", "RG0002", "RG0003", "RG0004", "RG0005", "RG0007", "RG0008", "RG0011", "RG0012" })
+        foreach (var id in new[] { "RG0001", "RG0002", "RG0003", "RG0004", "RG0005", "RG0007", "RG0008", "RG0011", "RG0012", "RG0013", "RG0014" })
         {
             Assert.True(idsSeen.ContainsKey(id), $"No mutated source raised {id}; seen: {string.Join(", ", idsSeen.Keys.Order())}");
         }

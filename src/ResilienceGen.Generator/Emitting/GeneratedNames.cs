@@ -9,11 +9,13 @@ namespace ResilienceGen.Generator.Emitting
     /// </summary>
     internal sealed class GeneratedNames
     {
-        private GeneratedNames(string descriptorField, string state, string exception)
+        private GeneratedNames(string descriptorField, string state, string exception, string attempt, string delay)
         {
             DescriptorField = descriptorField;
             State = state;
             Exception = exception;
+            Attempt = attempt;
+            Delay = delay;
         }
 
         /// <summary>The static readonly ResilientMethod field.</summary>
@@ -22,8 +24,14 @@ namespace ResilienceGen.Generator.Emitting
         /// <summary>The state parameter of the static lambdas.</summary>
         public string State { get; }
 
-        /// <summary>The exception parameter of the filter lambdas.</summary>
+        /// <summary>The exception parameter of the filter and hook lambdas.</summary>
         public string Exception { get; }
+
+        /// <summary>The attempt-number parameter of the onRetry lambda.</summary>
+        public string Attempt { get; }
+
+        /// <summary>The delay parameter of the onRetry lambda.</summary>
+        public string Delay { get; }
 
         /// <param name="overloadIndex">0 for the first method of this name in the type, 1, 2... for further overloads.</param>
         public static GeneratedNames For(MethodModel method, int overloadIndex)
@@ -50,7 +58,11 @@ namespace ResilienceGen.Generator.Emitting
             string state = Unique("__s", taken);
             taken.Add(state);
             string exception = Unique("__e", taken);
-            return new GeneratedNames(field, state, exception);
+            taken.Add(exception);
+            string attempt = Unique("__attempt", taken);
+            taken.Add(attempt);
+            string delay = Unique("__delay", taken);
+            return new GeneratedNames(field, state, exception, attempt, delay);
         }
 
         private static string Unique(string name, HashSet<string> taken)

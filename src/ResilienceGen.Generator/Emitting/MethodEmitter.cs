@@ -38,7 +38,7 @@ namespace ResilienceGen.Generator.Emitting
 
         private static void EmitDescriptor(IndentedWriter writer, MethodModel method, GeneratedNames names)
         {
-            writer.Line(PolicyComment.For(method.Retry, method.Breaker));
+            writer.Line(PolicyComment.For(method.Retry, method.Breaker, method.Hooks));
             writer.Line("private static readonly " + KnownNames.ResilientMethod + " " + names.DescriptorField + " =");
             writer.Indent();
             writer.Line("new " + KnownNames.ResilientMethod + "(");
@@ -138,8 +138,51 @@ namespace ResilienceGen.Generator.Emitting
             writer.Line("static " + names.State + " => " + CoreCall(method, state) + ",");
             writer.Line(FilterLambda(method.Retry?.Filter, method, state, names) + ",");
             writer.Line(FilterLambda(method.Breaker?.Filter, method, state, names) + ",");
-            writer.Line((method.CancellationTokenParameter ?? "default") + ");");
+
+            // The hooks are optional trailing parameters: passed by name, and only those the method has.
+            var trailing = new List<string> { method.CancellationTokenParameter ?? "default" };
+            trailing.AddRange(HookArguments(method, state, names));
+            for (int i = 0; i < trailing.Count; i++)
+            {
+                writer.Line(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
+            }
+
             writer.Unindent();
+        }
+
+        private static IEnumerable<string> HookArguments(MethodModel method, StateShape state, GeneratedNames names)
+        {
+            string s = names.State;
+            string e = names.Exception;
+            if (method.Hooks.OnRetry is { } onRetry)
+            {
+                yield return "onRetry: static (" + s + ", " + names.Attempt + ", " + names.Delay + ", " + e + ") => "
+                    + HookCall(onRetry, method, state, new[] { names.Attempt, names.Delay, e });
+            }
+
+            if (method.Hooks.RetryAfter is { } retryAfter)
+            {
+                yield return "retryAfter: static (" + s + ", " + e + ") => " + HookCall(retryAfter, method, state, new[] { e });
+            }
+
+            if (method.Hooks.Fallback is { } fallback)
+            {
+                var arguments = new List<string>();
+                for (int i = 0; i < method.Parameters.Count; i++)
+                {
+                    arguments.Add(state.Parameter(i));
+                }
+
+                arguments.Add(e);
+                yield return "fallback: static (" + s + ", " + e + ") => " + HookCall(fallback, method, state, arguments);
+            }
+        }
+
+        private static string HookCall(HookModel hook, MethodModel method, StateShape state, IEnumerable<string> arguments)
+        {
+            string target = hook.IsStatic ? method.Type.QualifiedName : state.Instance;
+            string typeArguments = hook.IsGeneric ? "<" + string.Join(", ", method.TypeParameters) + ">" : string.Empty;
+            return target + "." + hook.Name + typeArguments + "(" + string.Join(", ", arguments) + ")";
         }
 
         private static string CoreCall(MethodModel method, StateShape state)

@@ -5,14 +5,35 @@ namespace ResilienceGen.Generator.Emitting
     /// <summary>The one-line comment above each descriptor that says, in words, which policy applies.</summary>
     internal static class PolicyComment
     {
-        public static string For(RetryModel? retry, BreakerModel? breaker)
+        public static string For(RetryModel? retry, BreakerModel? breaker, HooksModel hooks)
         {
             string? retryText = retry is null ? null : Describe(retry);
             string? breakerText = breaker is null ? null : Describe(breaker);
             string policy = retryText is not null && breakerText is not null
                 ? retryText + ", then " + breakerText
                 : retryText ?? breakerText ?? "none";
-            return "// Policy: " + policy + ".";
+            return "// Policy: " + policy + HooksText(hooks) + ".";
+        }
+
+        private static string HooksText(HooksModel hooks)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (hooks.OnRetry is { } onRetry)
+            {
+                parts.Add("OnRetry " + onRetry.Name);
+            }
+
+            if (hooks.RetryAfter is { } retryAfter)
+            {
+                parts.Add("RetryAfter " + retryAfter.Name);
+            }
+
+            if (hooks.Fallback is { } fallback)
+            {
+                parts.Add("Fallback " + fallback.Name);
+            }
+
+            return parts.Count == 0 ? string.Empty : "; hooks: " + string.Join(", ", parts);
         }
 
         private static string Describe(RetryModel retry)

@@ -15,6 +15,7 @@ namespace ResilienceGen.Generator.Model
     /// <param name="CoreName">Escaped name of the body method.</param>
     /// <param name="LoggerExpression">Expression for the type's logger, or null to let the runtime use Resilience.LoggerFactory.</param>
     /// <param name="CancellationTokenParameter">Escaped name of the first CancellationToken parameter, or null.</param>
+    /// <param name="Hooks">OnRetry / RetryAfter / Fallback methods the generated call passes to the runtime.</param>
     internal sealed record MethodModel(
         TypeHierarchy Type,
         string Name,
@@ -31,7 +32,8 @@ namespace ResilienceGen.Generator.Model
         string? LoggerExpression,
         string? CancellationTokenParameter,
         RetryModel? Retry,
-        BreakerModel? Breaker)
+        BreakerModel? Breaker,
+        HooksModel Hooks)
     {
         /// <summary>Name plus parameter types: tells overloads apart when merging and ordering.</summary>
         public string SignatureKey

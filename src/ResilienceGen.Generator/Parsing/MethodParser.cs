@@ -116,6 +116,12 @@ namespace ResilienceGen.Generator.Parsing
                 };
             }
 
+            HooksModel? hooks = null;
+            if (problemId is null)
+            {
+                hooks = HookReader.Read(retryAttribute, breakerAttribute, method, compilation, out problemId);
+            }
+
             bool valid = problemId is null;
             return new MethodModel(
                 Type: hierarchy,
@@ -133,7 +139,8 @@ namespace ResilienceGen.Generator.Parsing
                 LoggerExpression: valid ? LoggerFinder.Find(method, compilation, cancellationToken) : null,
                 CancellationTokenParameter: valid ? SignatureReader.FindCancellationTokenParameter(method) : null,
                 Retry: valid ? retry : null,
-                Breaker: valid ? breaker : null);
+                Breaker: valid ? breaker : null,
+                Hooks: valid ? hooks ?? HooksModel.None : HooksModel.None);
         }
 
         private static string? FirstError(ImmutableArray<DeclarationProblem> problems)

@@ -26,18 +26,32 @@ internal static class KitchenSink
 
             public partial class Service<TKey> : ServiceBase where TKey : notnull
             {
-                [WithRetry(MaxRetries = 2, BaseDelayMs = 0, Handle = new[] { typeof(TransientException) }, Ignore = new[] { typeof(ArgumentException) }, ShouldHandle = nameof(IsTransient))]
+                [WithRetry(MaxRetries = 2, BaseDelayMs = 0, Handle = new[] { typeof(TransientException) }, Ignore = new[] { typeof(ArgumentException) }, ShouldHandle = nameof(IsTransient),
+                    OnRetry = nameof(OnGetRetry), RetryAfter = nameof(RetryAfterOf), Fallback = nameof(GetFallbackAsync))]
                 [CircuitBreaker("kitchen", FailureThreshold = 3, Ignore = new[] { typeof(ArgumentException) })]
                 public partial Task<string{Q}> GetAsync(TKey key, string{Q} @event = null, CancellationToken cancellationToken = default, params int[] values);
 
-                [WithRetry(Backoff = BackoffKind.Linear)]
+                [WithRetry(Backoff = BackoffKind.Linear, OnRetry = nameof(OnAnyRetry), Fallback = nameof(SaveFallbackAsync))]
                 public virtual partial ValueTask SaveAsync<T>(T value) where T : class, new();
 
                 [WithRetry(Handle = new[] { typeof(Exception) })]
                 public static partial ValueTask<int> CountAsync<T>(IEnumerable<T> items, CancellationToken token) where T : struct;
 
-                [CircuitBreaker]
+                [CircuitBreaker(Fallback = nameof(PingFallbackAsync))]
                 protected internal partial Task PingAsync();
+
+                private void OnGetRetry(int attempt, TimeSpan delay, Exception exception) { }
+
+                private static void OnAnyRetry(int attempt, TimeSpan delay, Exception exception) { }
+
+                private static TimeSpan? RetryAfterOf(Exception exception) => exception is TransientException ? TimeSpan.Zero : null;
+
+                private Task<string{Q}> GetFallbackAsync(TKey key, string{Q} @event, CancellationToken cancellationToken, int[] values, Exception exception)
+                    => Task.FromResult(@event);
+
+                private ValueTask SaveFallbackAsync<T>(T value, Exception exception) where T : class, new() => default;
+
+                private static Task PingFallbackAsync(Exception exception) => Task.CompletedTask;
 
                 private bool IsTransient(Exception exception) => exception.Message.Length >= 0;
 

@@ -35,6 +35,7 @@ public sealed class WarningFreeCompileTests
 
         // Every type with attributed methods got its file; a silent skip would also "compile cleanly".
         Assert.Equal(7, run.GeneratedSources.Length);
+        AssertNoStubs(run);
     }
 
     [Theory]
@@ -50,6 +51,14 @@ public sealed class WarningFreeCompileTests
 
         GeneratorRun run = GeneratorRun.Of(compilation).AssertCleanBuild();
         Assert.Equal(7, run.GeneratedSources.Length);
+        AssertNoStubs(run);
         Assert.Contains(compilation.References, r => r.Display?.EndsWith(Path.Combine("netstandard2.0", "ResilienceGen.dll"), StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>A throwing stub builds cleanly too; the kitchen sink is valid, so every method (hooks included) must be real.</summary>
+    private static void AssertNoStubs(GeneratorRun run)
+    {
+        Assert.All(run.GeneratedSources, s => Assert.DoesNotContain("fix the declaration", s.SourceText.ToString(), StringComparison.Ordinal));
+        Assert.Contains(run.GeneratedSources, s => s.SourceText.ToString().Contains("fallback: static", StringComparison.Ordinal));
     }
 }

@@ -31,6 +31,7 @@ namespace ResilienceGen.Configuration
                 if (Is(child, ConfigurationKeys.Enabled))
                 {
                     globalSwitchSet = ApplyGlobalSwitch(child, errors);
+                    _globalSwitchSet |= globalSwitchSet;
                 }
                 else if (Is(child, ConfigurationKeys.Breakers))
                 {
@@ -39,13 +40,13 @@ namespace ResilienceGen.Configuration
                         ParsedEntry<CircuitBreakerOptions> parsed = EntryReader.Read(entry, ConfigurationKeys.BreakerSettings, errors);
                         if (ConfigureOverride(parsed, Resilience.Breakers.Configure, errors))
                         {
-                            breakerOverrides.Add(parsed.Name);
+                            Remember(parsed.Name, breakerOverrides, _breakerOverrides);
                         }
 
                         if (parsed.Enabled is bool enabled)
                         {
                             Resilience.Breakers.SetEnabled(parsed.Name, enabled);
-                            breakerSwitches.Add(parsed.Name);
+                            Remember(parsed.Name, breakerSwitches, _breakerSwitches);
                         }
                     }
                 }
@@ -56,13 +57,13 @@ namespace ResilienceGen.Configuration
                         ParsedEntry<RetryOptions> parsed = EntryReader.Read(entry, ConfigurationKeys.RetrySettings, errors);
                         if (ConfigureOverride(parsed, Resilience.Methods.ConfigureRetry, errors))
                         {
-                            retryOverrides.Add(parsed.Name);
+                            Remember(parsed.Name, retryOverrides, _retryOverrides);
                         }
 
                         if (parsed.Enabled is bool enabled)
                         {
                             Resilience.Methods.SetEnabled(parsed.Name, enabled);
-                            methodSwitches.Add(parsed.Name);
+                            Remember(parsed.Name, methodSwitches, _methodSwitches);
                         }
                     }
                 }
@@ -104,6 +105,16 @@ namespace ResilienceGen.Configuration
             _retryOverrides = retryOverrides;
             _methodSwitches = methodSwitches;
             _globalSwitchSet = globalSwitchSet;
+        }
+
+        /// <summary>
+        /// Records a name this pass set, in this pass's set and at once in the remembered one too: if the pass
+        /// fails half-way (a provider throwing), the next pass still knows to undo it.
+        /// </summary>
+        private static void Remember(string name, HashSet<string> thisPass, HashSet<string> remembered)
+        {
+            thisPass.Add(name);
+            remembered.Add(name);
         }
 
         private static bool Is(IConfigurationSection section, string key) => string.Equals(section.Key, key, StringComparison.OrdinalIgnoreCase);

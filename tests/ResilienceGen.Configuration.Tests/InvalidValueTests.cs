@@ -153,4 +153,21 @@ public class InvalidValueTests : ConfigurationTestBase
         Reload((key, "5")); // and the binding still listens
         Assert.Equal(6, await AttemptsOfOneFailingCall(method));
     }
+
+    [Fact]
+    public async Task What_a_half_applied_reload_set_is_undone_by_the_next_reload_that_no_longer_says_it()
+    {
+        ResilientMethod method = Method(null, Breaker(failureThreshold: 10));
+        Bind();
+
+        // Breakers come before Methods: the breaker override is applied, then reading Methods fails.
+        Provider.ReadFailure = new FormatException("provider broke");
+        Provider.ReadFailurePath = "ResilienceGen:Methods";
+        Reload(($"Breakers:{method.BreakerName}:FailureThreshold", "1"), ("Methods:Shop.Api.Get:MaxRetries", "1"));
+        Provider.ReadFailure = null;
+
+        Reload(); // nothing configured any more: the half-applied override must go too
+        await FailTimes(method, 1);
+        Assert.Equal(CircuitState.Closed, StateOf(method));
+    }
 }

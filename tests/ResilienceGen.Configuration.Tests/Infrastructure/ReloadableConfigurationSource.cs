@@ -18,8 +18,13 @@ public sealed class ReloadableConfigurationProvider : ConfigurationProvider
     /// <summary>When set, listing child keys throws it: a provider failing in the middle of a reload.</summary>
     public Exception? ReadFailure { get; set; }
 
+    /// <summary>Limits <see cref="ReadFailure"/> to listing the children of this path; null: every path.</summary>
+    public string? ReadFailurePath { get; set; }
+
     public override IEnumerable<string> GetChildKeys(IEnumerable<string> earlierKeys, string? parentPath)
-        => ReadFailure is { } failure ? throw failure : base.GetChildKeys(earlierKeys, parentPath);
+        => ReadFailure is { } failure && (ReadFailurePath is null || string.Equals(ReadFailurePath, parentPath, StringComparison.OrdinalIgnoreCase))
+            ? throw failure
+            : base.GetChildKeys(earlierKeys, parentPath);
 
     /// <summary>Replaces every key with <paramref name="data"/> and signals a reload.</summary>
     public void Replace(IEnumerable<KeyValuePair<string, string?>> data)

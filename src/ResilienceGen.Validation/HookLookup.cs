@@ -38,12 +38,13 @@ namespace ResilienceGen.Validation
                 return new Result(null, "'" + method.ContainingType.Name + "' has no accessible method of that name");
             }
 
-            if (candidates.Any(c => TypeFacts.ContainsErrorType(c.ReturnType) || c.Parameters.Any(p => TypeFacts.ContainsErrorType(p.Type))))
+            var shaped = candidates.Where(c => difference(c) == null).ToList();
+            if (shaped.Count == 0 && candidates.Any(c => TypeFacts.ContainsErrorType(c.ReturnType) || c.Parameters.Any(p => TypeFacts.ContainsErrorType(p.Type))))
             {
+                // Perhaps the overload the user meant: the compiler reports its unknown type, and that one error is enough.
                 return new Result(null, null);
             }
 
-            var shaped = candidates.Where(c => difference(c) == null).ToList();
             if (shaped.Count == 0)
             {
                 var closest = difference(candidates[0]);

@@ -115,6 +115,15 @@ public class RG0013Tests
             """));
 
     [Fact]
+    public void Not_raised_when_an_overload_fits_beside_one_with_an_unknown_type()
+        => Expect.None("RG0013", InClient("""
+            [WithRetry(OnRetry = nameof(LogRetry))]
+            """ + Wrapper + """
+            private void LogRetry(Missing value) { }
+            private void LogRetry(int attempt, TimeSpan delay, Exception exception) { }
+            """));
+
+    [Fact]
     public void Only_error_of_the_build()
         => Expect.OnlyError("RG0013", InClient("""
             [WithRetry(OnRetry = "LogRetry")]

@@ -46,6 +46,32 @@ public sealed partial class ItemsClient
     [CircuitBreaker(LoadBreaker, FailureRatio = 0.6, MinimumThroughput = 200, SamplingDurationMs = 10_000, BreakDurationMs = 1000)]
     public partial Task<string> GetItemUnderLoadAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// 503 + Retry-After: the service's hint replaces a 30 s backoff. OnRetry records the delay the runtime chose.
+    /// </summary>
+    [WithRetry(MaxRetries = 1, BaseDelayMs = 30_000, MaxDelayMs = 60_000, Jitter = false, Handle = [typeof(HttpRequestException)],
+        RetryAfter = nameof(RetryAfterFromService), OnRetry = nameof(RecordRetryDelay))]
+    public partial Task<string> GetItemHonoringRetryAfterAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The same hint, capped: MaxDelayMs (200 ms) is below the service's Retry-After (1 s) and wins.</summary>
+    [WithRetry(MaxRetries = 1, BaseDelayMs = 100, MaxDelayMs = 200, Jitter = false, Handle = [typeof(HttpRequestException)],
+        RetryAfter = nameof(RetryAfterFromService), OnRetry = nameof(RecordRetryDelay))]
+    public partial Task<string> GetItemWithCappedRetryAfterAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every delay the OnRetry hook saw, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> RetryDelays { get; } = new();
+
+    // The header as FetchItemAsync carried it on the exception; null (no 503, or no header) keeps the computed backoff.
+    private static TimeSpan? RetryAfterFromService(Exception exception) => (exception as ServiceUnavailableException)?.RetryAfter;
+
+    private void RecordRetryDelay(int attempt, TimeSpan delay, Exception exception) => RetryDelays.Enqueue(delay);
+
+    private Task<string> GetItemHonoringRetryAfterCoreAsync(string id, CancellationToken cancellationToken) =>
+        FetchItemAsync(id, cancellationToken);
+
+    private Task<string> GetItemWithCappedRetryAfterCoreAsync(string id, CancellationToken cancellationToken) =>
+        FetchItemAsync(id, cancellationToken);
+
     private Task<string> GetItemWithRetriesCoreAsync(string id, CancellationToken cancellationToken) =>
         FetchItemAsync(id, cancellationToken);
 

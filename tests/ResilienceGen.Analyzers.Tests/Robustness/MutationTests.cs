@@ -19,6 +19,7 @@ public class MutationTests
     private static readonly CodeFixProvider[] Fixers =
     {
         new MoveBodyToCoreMethodCodeFix(), new AddCoreMethodStubCodeFix(), new AddCancellationTokenCodeFix(), new MakeCoreMethodPrivateCodeFix(),
+        new AddHookMethodCodeFix(),
     };
 
     [Fact]

@@ -86,25 +86,60 @@ public sealed class InvalidDeclarationTests
         Assert.True(run.GeneratedSources.IsEmpty, because);
     }
 
-    [Fact]
-    public void AnUnknownTypeInTheSignatureLeavesOnlyTheCompilersOwnError()
+    [Theory]
+    [InlineData("public partial class Service { [WithRetry] public partial Task RunAsync(Missing value); }")]
+    [InlineData("public partial class Service { [WithRetry] public partial Missing RunAsync(); }")]
+    [InlineData("public partial class Service { [WithRetry] partial Task RunAsync(Missing value); }")]
+    public void AnUnknownTypeInTheSignatureLeavesExactlyTheCompilersOwnErrors(string source)
     {
-        GeneratorRun run = GeneratorRun.Of(Usings + "public partial class Service { [WithRetry] public partial Task RunAsync(Missing value); }");
-        run.AssertGeneratorDidNotFail();
-
-        // The stub spares the user CS8795 (no implementation); what remains is the unknown type, and nothing else.
-        Assert.Contains("throw new global::System.InvalidOperationException", run.SingleFile());
-        string[] errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToArray();
-        Assert.Equal(new[] { "CS0246" }, errors);
+        // A stub would repeat the signature, and CS0246 with it; without one the build says what plain C# says.
+        AssertExactlyTheCompilersErrors(Usings + source);
     }
 
     [Fact]
-    public void MissingAccessibilityOnANonVoidPartialAddsNoErrorOfOurs()
+    public void MissingAccessibilityOnANonVoidPartialLeavesTheCompilersOneError()
     {
-        GeneratorRun run = GeneratorRun.Of(Usings + "public partial class Service { [WithRetry] partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask; }");
-        run.AssertGeneratorDidNotFail();
+        string source = Usings + "public partial class Service { [WithRetry] partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask; }";
 
-        string[] errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToArray();
+        string[] errors = AssertExactlyTheCompilersErrors(source);
         Assert.Equal(new[] { "CS8796" }, errors);
     }
+
+    [Fact]
+    public void AnUnresolvableHookGetsAStubSoTheCompilersErrorStandsAlone()
+    {
+        // The hook's own signature names an unknown type: the compiler reports it (once); the stub spares CS8795.
+        GeneratorRun run = GeneratorRun.Of(Usings + """
+            public partial class Service
+            {
+                [WithRetry(OnRetry = nameof(Seen))] public partial Task RunAsync();
+                private Task RunCoreAsync() => Task.CompletedTask;
+                private void Seen(int attempt, TimeSpan delay, Missing exception) { }
+            }
+            """);
+        run.AssertGeneratorDidNotFail();
+
+        Assert.Contains("throw new global::System.InvalidOperationException", run.SingleFile());
+        Assert.Equal(new[] { "CS0246" }, run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToArray());
+    }
+
+    /// <summary>The errors with the generator are exactly (ids, count and places) those of the same source without it.</summary>
+    private static string[] AssertExactlyTheCompilersErrors(string source)
+    {
+        GeneratorRun run = GeneratorRun.Of(source);
+        run.AssertGeneratorDidNotFail();
+
+        Assert.True(run.GeneratedSources.IsEmpty, "a file was generated:\n" + string.Join("\n", run.GeneratedSources.Select(s => s.SourceText.ToString())));
+        string[] withGenerator = Errors(run.Output);
+        string[] compilerAlone = Errors(GeneratorRun.Compile(new[] { source }));
+        Assert.Equal(compilerAlone, withGenerator);
+        return withGenerator.Select(e => e.Split('@')[0]).ToArray();
+    }
+
+    private static string[] Errors(Compilation compilation)
+        => compilation.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => d.Id + "@" + d.Location.GetLineSpan())
+            .OrderBy(e => e, StringComparer.Ordinal)
+            .ToArray();
 }

@@ -87,9 +87,16 @@ namespace ResilienceGen.Generator.Parsing
             ReturnKind returnKind = SignatureReader.ReadReturnKind(method);
             string coreName = CoreMethodFinder.CoreNameOf(method.Name);
 
-            // Any error, even one the compiler reports itself (an unknown type in the signature), gets the stub: without an
-            // implementation the compiler would add CS8795, a second error about a mistake that is not the user's.
-            string? problemId = FirstError(DeclarationValidator.Validate(method, compilation, cancellationToken))
+            // A mistake the compiler reports itself (CS8796 missing accessibility, CS0246 an unknown type in the signature)
+            // gets nothing: a stub repeats the signature and with it the compiler's error. Every other error gets the stub,
+            // which spares the user CS8795 (no implementation), a second error about a mistake that is not theirs.
+            ImmutableArray<DeclarationProblem> problems = DeclarationValidator.Validate(method, compilation, cancellationToken);
+            if (!problems.IsDefaultOrEmpty && problems.Any(p => p.IsError && p.IsReportedByCompiler))
+            {
+                return null;
+            }
+
+            string? problemId = FirstError(problems)
                 ?? (returnKind == ReturnKind.Unsupported ? "RG0002" : null)
                 ?? (SignatureReader.HasParameterThatCannotBeCaptured(method) ? "RG0005" : null)
                 ?? (!method.IsStatic && containingType.TypeKind == TypeKind.Struct ? "RG0006" : null);

@@ -5,9 +5,10 @@ using ResilienceGen.Generator.Model;
 namespace ResilienceGen.Generator.Parsing
 {
     /// <summary>
-    /// Turns Handle / Ignore / ShouldHandle into a filter model, or says which diagnostic id would make the
-    /// filter uncompilable (RG0008 for a type that is not an accessible, closed exception type; RG0009 for a
-    /// ShouldHandle that names no usable <c>bool M(Exception)</c>).
+    /// Turns Handle / Ignore / ShouldHandle into a filter model. Whether they are valid (RG0008, RG0009) is the shared
+    /// validator's call, made before this runs; here the types are only written out, and ShouldHandle is looked up to
+    /// shape the call (static or instance). Should that lookup ever find nothing the validator accepted, RG0009 makes
+    /// the method a stub rather than emit a call that cannot compile.
     /// </summary>
     internal static class FilterReader
     {
@@ -18,16 +19,6 @@ namespace ResilienceGen.Generator.Parsing
             out string? problemId)
         {
             problemId = null;
-            INamedTypeSymbol containingType = method.ContainingType;
-
-            List<string>? handle = ReadExceptionTypes(values, "Handle", containingType, compilation);
-            List<string>? ignore = ReadExceptionTypes(values, "Ignore", containingType, compilation);
-            if (handle is null || ignore is null)
-            {
-                problemId = "RG0008";
-                return null;
-            }
-
             string? shouldHandle = values.String("ShouldHandle");
             bool shouldHandleIsStatic = false;
             if (shouldHandle is not null)
@@ -43,54 +34,22 @@ namespace ResilienceGen.Generator.Parsing
                 shouldHandle = SymbolText.Identifier(predicate.Name);
             }
 
-            return new ExceptionFilterModel(handle.ToEquatableArray(), ignore.ToEquatableArray(), shouldHandle, shouldHandleIsStatic);
+            return new ExceptionFilterModel(TypeNames(values, "Handle"), TypeNames(values, "Ignore"), shouldHandle, shouldHandleIsStatic);
         }
 
-        private static List<string>? ReadExceptionTypes(
-            AttributeValues values,
-            string name,
-            INamedTypeSymbol containingType,
-            Compilation compilation)
+        private static EquatableArray<string> TypeNames(AttributeValues values, string name)
         {
-            List<ITypeSymbol> types = values.Types(name, out bool broken);
-            if (broken)
-            {
-                return null;
-            }
-
             var names = new List<string>();
-            foreach (ITypeSymbol type in types)
+            foreach (ITypeSymbol type in values.Types(name, out _))
             {
-                if (type is not INamedTypeSymbol named
-                    || named.IsUnboundGenericType
-                    || type.TypeKind == TypeKind.Error
-                    || !DerivesFromException(named)
-                    || !compilation.IsSymbolAccessibleWithin(named, containingType))
-                {
-                    return null;
-                }
-
-                string typeName = SymbolText.Type(named.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+                string typeName = SymbolText.Type(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
                 if (!names.Contains(typeName))
                 {
                     names.Add(typeName);
                 }
             }
 
-            return names;
-        }
-
-        private static bool DerivesFromException(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-            {
-                if (IsSystemException(current))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return names.ToEquatableArray();
         }
 
         // By name rather than GetTypeByMetadataName: no per-compilation lookup in the transform.

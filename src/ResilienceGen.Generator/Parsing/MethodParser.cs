@@ -85,7 +85,7 @@ namespace ResilienceGen.Generator.Parsing
             string name = SymbolText.Identifier(method.Name);
             string displayName = hierarchy.DisplayName + "." + method.Name;
             ReturnKind returnKind = SignatureReader.ReadReturnKind(method);
-            string coreName = CoreMethodFinder.CoreNameOf(method.Name);
+            string coreName = CoreMethodNaming.CoreNameFor(method.Name);
 
             // A mistake the compiler reports itself (CS8796 missing accessibility, CS0246 an unknown type in the signature)
             // gets nothing: a stub repeats the signature and with it the compiler's error. Every other error gets the stub,
@@ -96,10 +96,9 @@ namespace ResilienceGen.Generator.Parsing
                 return null;
             }
 
-            string? problemId = FirstError(problems)
-                ?? (returnKind == ReturnKind.Unsupported ? "RG0002" : null)
-                ?? (SignatureReader.HasParameterThatCannotBeCaptured(method) ? "RG0005" : null)
-                ?? (!method.IsStatic && containingType.TypeKind == TypeKind.Struct ? "RG0006" : null);
+            // The shared validator decides every RGxxxx error (return kind, capturable parameters, struct instances, the Core
+            // method, filters, hooks); what follows only reads what the emitted code needs.
+            string? problemId = FirstError(problems);
 
             RetryModel? retry = null;
             BreakerModel? breaker = null;
@@ -111,16 +110,6 @@ namespace ResilienceGen.Generator.Parsing
             if (problemId is null && breakerAttribute is not null)
             {
                 breaker = PolicyReader.ReadBreaker(breakerAttribute, method, displayName, compilation, out problemId);
-            }
-
-            if (problemId is null)
-            {
-                problemId = CoreMethodFinder.Find(method, coreName) switch
-                {
-                    CoreMethodFinder.Result.Missing => "RG0003",
-                    CoreMethodFinder.Result.SignatureDiffers => "RG0004",
-                    _ => null,
-                };
             }
 
             HooksModel? hooks = null;

@@ -128,12 +128,6 @@ namespace ResilienceGen.Generator.Parsing
         }
 
         /// <summary>True for parameter types that cannot travel in the value-tuple state (pointers, ref structs) or by-ref parameters.</summary>
-        public static bool HasParameterThatCannotBeCaptured(IMethodSymbol method)
-            => method.Parameters.Any(p => p.RefKind != RefKind.None
-                || p.Type.IsRefLikeType
-                || p.Type.TypeKind == TypeKind.Pointer
-                || p.Type.TypeKind == TypeKind.FunctionPointer);
-
         public static string? FindCancellationTokenParameter(IMethodSymbol method)
         {
             foreach (IParameterSymbol parameter in method.Parameters)

@@ -19,7 +19,12 @@ namespace ResilienceGen
         /// of the declared settings (the attribute's values) to change. Only methods with <c>[WithRetry]</c> are
         /// affected. The latest override of a name replaces the previous one.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The action set a value out of range (checked against the defaults).</exception>
+        /// <exception cref="ArgumentOutOfRangeException">
+        /// The action set a value out of range: checked against the method's declared settings once its descriptor
+        /// exists; before that only each property's own range is checked, and a clash with the declared settings
+        /// (<c>MaxDelayMs</c> below <c>BaseDelayMs</c>) is found on the method's next call, which then keeps its
+        /// declared settings and logs <c>OverrideRejected</c>.
+        /// </exception>
         public void ConfigureRetry(string methodName, Action<RetryOptions> configure)
         {
             if (methodName is null)
@@ -32,9 +37,19 @@ namespace ResilienceGen
                 throw new ArgumentNullException(nameof(configure));
             }
 
-            var trial = new RetryOptions();
-            configure(trial);
-            trial.Validate();
+            if (RuntimeOverrides.DeclaredRetries.TryGetValue(methodName, out RetryOptions? declared))
+            {
+                RetryOptions trial = declared.Clone();
+                configure(trial);
+                trial.Validate();
+            }
+            else
+            {
+                var trial = new RetryOptions();
+                configure(trial);
+                trial.ValidateEachProperty();
+            }
+
             RuntimeOverrides.RetryOverrides[methodName] = configure;
             RuntimeOverrides.Changed();
         }

@@ -43,9 +43,19 @@ namespace ResilienceGen
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first property out of range.</summary>
         internal void Validate()
         {
+            ValidateEachProperty();
+            if (MaxDelayMs < BaseDelayMs) throw OutOfRange(nameof(MaxDelayMs), MaxDelayMs, "at least BaseDelayMs");
+        }
+
+        /// <summary>
+        /// The checks that need no other property: what can be said of an override before the method it targets
+        /// (and so its declared BaseDelayMs/MaxDelayMs) is known.
+        /// </summary>
+        internal void ValidateEachProperty()
+        {
             if (MaxRetries < 0 || MaxRetries > MaxRetriesLimit) throw OutOfRange(nameof(MaxRetries), MaxRetries, "from 0 to 100");
             if (BaseDelayMs < 0) throw OutOfRange(nameof(BaseDelayMs), BaseDelayMs, "at least 0");
-            if (MaxDelayMs < BaseDelayMs) throw OutOfRange(nameof(MaxDelayMs), MaxDelayMs, "at least BaseDelayMs");
+            if (MaxDelayMs < 0) throw OutOfRange(nameof(MaxDelayMs), MaxDelayMs, "at least 0");
             if (Backoff < BackoffKind.Constant || Backoff > BackoffKind.DecorrelatedJitter) throw OutOfRange(nameof(Backoff), Backoff, "a defined BackoffKind");
             if (!(BackoffFactor >= 1.0) || double.IsInfinity(BackoffFactor)) throw OutOfRange(nameof(BackoffFactor), BackoffFactor, "a finite number of at least 1");
             if (!(JitterFactor >= 0.0 && JitterFactor <= 1.0)) throw OutOfRange(nameof(JitterFactor), JitterFactor, "between 0 and 1");

@@ -140,6 +140,25 @@ public class OverrideTests : RuntimeTestBase
     }
 
     [Fact]
+    public void A_retry_override_is_checked_against_the_declared_settings_of_the_method()
+    {
+        // Declared BaseDelayMs 10: a MaxDelayMs of 50 is valid for this method (though below the default 1000).
+        ResilientMethod method = Method(Retry(2, 10), null);
+        Resilience.Methods.ConfigureRetry(method.MethodName, o => o.MaxDelayMs = 50);
+
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Resilience.Methods.ConfigureRetry(method.MethodName, o => o.MaxDelayMs = 5));
+        Assert.Equal("MaxDelayMs", error.ParamName);
+    }
+
+    [Fact]
+    public void A_retry_override_for_a_method_not_seen_yet_checks_each_property_alone()
+    {
+        Resilience.Methods.ConfigureRetry("Not.Built.Yet", o => o.MaxDelayMs = 50);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resilience.Methods.ConfigureRetry("Not.Built.Yet", o => o.MaxDelayMs = -1));
+    }
+
+    [Fact]
     public async Task The_global_kill_switch_passes_calls_straight_to_the_body()
     {
         ResilientMethod method = Method(Retry(3), Breaker(failureThreshold: 1));

@@ -38,6 +38,7 @@ namespace ResilienceGen.Internal
             {
                 _declaredRetrySettings = new RetrySettings(retry);
                 _declaredRetry = retry.Clone();
+                RuntimeOverrides.DeclaredRetries.TryAdd(MethodName, _declaredRetry);
             }
 
             if (breaker != null)

@@ -17,6 +17,10 @@ namespace ResilienceGen.Internal
         public static readonly ConcurrentDictionary<string, bool> DisabledMethods = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         public static readonly ConcurrentDictionary<string, bool> DisabledBreakers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         public static readonly ConcurrentDictionary<string, Action<RetryOptions>> RetryOverrides = new ConcurrentDictionary<string, Action<RetryOptions>>(StringComparer.Ordinal);
+        // The declared retry settings of every method descriptor built so far, by method name (first overload wins),
+        // so an override can be checked against the values it will really change. Not cleared with the overrides:
+        // the methods are still there.
+        public static readonly ConcurrentDictionary<string, RetryOptions> DeclaredRetries = new ConcurrentDictionary<string, RetryOptions>(StringComparer.Ordinal);
         public static readonly ConcurrentDictionary<string, Action<CircuitBreakerOptions>> BreakerOverrides = new ConcurrentDictionary<string, Action<CircuitBreakerOptions>>(StringComparer.Ordinal);
 
         public static int Version => Volatile.Read(ref s_version);

@@ -31,6 +31,11 @@ public sealed class InvalidDeclarationTests
     [InlineData("RG0008", "[WithRetry(Handle = [typeof(string)])] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
     [InlineData("RG0009", "[WithRetry(ShouldHandle = \"Missing\")] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
     [InlineData("RG0007", "[WithRetry(MaxRetries = -1)] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
+    [InlineData("RG0013", "[WithRetry(OnRetry = \"Missing\")] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask;")]
+    [InlineData("RG0013", "[WithRetry(OnRetry = nameof(Seen))] public static partial Task RunAsync(); private static Task RunCoreAsync() => Task.CompletedTask; private void Seen(int a, TimeSpan d, Exception e) { }")]
+    [InlineData("RG0015", "[WithRetry(RetryAfter = nameof(After))] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask; private TimeSpan After(Exception e) => default;")]
+    [InlineData("RG0014", "[WithRetry(Fallback = nameof(Fb))] public partial Task<int> RunAsync(int id); private Task<int> RunCoreAsync(int id) => Task.FromResult(id); private Task<long> Fb(int id, Exception e) => Task.FromResult(0L);")]
+    [InlineData("RG0014", "[WithRetry(Fallback = nameof(A))][CircuitBreaker(Fallback = nameof(B))] public partial Task RunAsync(); private Task RunCoreAsync() => Task.CompletedTask; private Task A(Exception e) => Task.CompletedTask; private Task B(Exception e) => Task.CompletedTask;")]
     public void InvalidPartialDefinitionsGetAThrowingStub(string expectedId, string members)
     {
         GeneratorRun run = GeneratorRun.Of(Usings + "public partial class Service\n{\n    " + members + "\n}\n");

@@ -45,7 +45,8 @@ public class GeneratorBenchmarks
         _floor = new GeneratorHarness(
             [new AttributeLookupFloorGenerator().AsSourceGenerator()],
             GeneratorCorpus.ResilienceGenFiles());
-        _floor.EnsureOutputCompiles();
+        // The floor implements none of the partial methods, so the corpus cannot compile with its output.
+        _floor.EnsureRanCleanly();
     }
 
     [Benchmark(Baseline = true)]

@@ -1,5 +1,7 @@
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -12,6 +14,21 @@ namespace ResilienceGen.CodeFixes
     {
         public static MethodDeclarationSyntax? MethodAt(SyntaxNode root, TextSpan span)
             => root.FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault();
+
+        /// <summary>The method declaration at the diagnostic's span and its symbol; null when either cannot be had.</summary>
+        public static async Task<(MethodDeclarationSyntax Declaration, IMethodSymbol Method)?> DeclaredMethodAtAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            var declaration = root == null ? null : MethodAt(root, context.Span);
+            if (declaration == null || semanticModel == null
+                || !(semanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is IMethodSymbol method))
+            {
+                return null;
+            }
+
+            return (declaration, method);
+        }
 
         public static bool IsAccessibility(SyntaxToken token)
             => token.IsKind(SyntaxKind.PublicKeyword) || token.IsKind(SyntaxKind.PrivateKeyword)

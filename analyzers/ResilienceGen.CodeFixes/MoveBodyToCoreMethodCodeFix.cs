@@ -29,11 +29,7 @@ namespace ResilienceGen.CodeFixes
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            var declaration = root == null ? null : FixSyntax.MethodAt(root, context.Span);
-            if (declaration == null || semanticModel == null
-                || !(semanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is IMethodSymbol method))
+            if (!(await FixSyntax.DeclaredMethodAtAsync(context).ConfigureAwait(false) is var (declaration, method)))
             {
                 return;
             }

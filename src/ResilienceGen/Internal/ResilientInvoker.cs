@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -38,16 +39,10 @@ namespace ResilienceGen.Internal
                 return body(state); // kill switch: exactly what a direct call would do
             }
 
-            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
-            long ticket = CircuitBreaker.NormalTicket;
-            if (breaker != null)
+            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
+            if (rejection != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
-                if (ticket == CircuitBreaker.RejectedTicket)
-                {
-                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
-                    return fallback is null ? Task.FromException<TResult>(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
+                return fallback is null ? Task.FromException<TResult>(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
             }
 
             RetryLoop.CountAttempt(method);
@@ -88,16 +83,10 @@ namespace ResilienceGen.Internal
                 return body(state); // kill switch: exactly what a direct call would do
             }
 
-            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
-            long ticket = CircuitBreaker.NormalTicket;
-            if (breaker != null)
+            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
+            if (rejection != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
-                if (ticket == CircuitBreaker.RejectedTicket)
-                {
-                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
-                    return fallback is null ? Task.FromException(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
+                return fallback is null ? Task.FromException(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
             }
 
             RetryLoop.CountAttempt(method);
@@ -141,16 +130,10 @@ namespace ResilienceGen.Internal
                 return body(state); // kill switch: exactly what a direct call would do
             }
 
-            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
-            long ticket = CircuitBreaker.NormalTicket;
-            if (breaker != null)
+            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
+            if (rejection != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
-                if (ticket == CircuitBreaker.RejectedTicket)
-                {
-                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
-                    return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
+                return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
             }
 
             RetryLoop.CountAttempt(method);
@@ -190,16 +173,10 @@ namespace ResilienceGen.Internal
                 return body(state); // kill switch: exactly what a direct call would do
             }
 
-            CircuitBreaker? breaker = policy.UseBreaker ? method.Breaker : null;
-            long ticket = CircuitBreaker.NormalTicket;
-            if (breaker != null)
+            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
+            if (rejection != null)
             {
-                ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
-                if (ticket == CircuitBreaker.RejectedTicket)
-                {
-                    CircuitBreakerOpenException rejection = RetryLoop.Reject(method, logger, breaker, openFor);
-                    return fallback is null ? new ValueTask(Task.FromException(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
+                return fallback is null ? new ValueTask(Task.FromException(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
             }
 
             RetryLoop.CountAttempt(method);
@@ -221,6 +198,24 @@ namespace ResilienceGen.Internal
 
             return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(
                 new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+        }
+
+        /// <summary>
+        /// The breaker's word on one call, shared by the four entry points: null when the call may go ahead (with
+        /// the breaker, if any, and its ticket), else the rejection to hand to the caller or the fallback.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static CircuitBreakerOpenException? Admit(ResilientMethod method, MethodPolicy policy, ILogger? logger, out CircuitBreaker? breaker, out long ticket)
+        {
+            breaker = policy.UseBreaker ? method.Breaker : null;
+            ticket = CircuitBreaker.NormalTicket;
+            if (breaker is null)
+            {
+                return null;
+            }
+
+            ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
+            return ticket == CircuitBreaker.RejectedTicket ? RetryLoop.Reject(method, logger, breaker, openFor) : null;
         }
     }
 }

@@ -5,146 +5,122 @@ namespace ResilienceGen.Internal
 {
     internal readonly struct TaskOfAttempt<TState, TResult> : IAttempt<TResult>
     {
-        private readonly TState _state;
+        private readonly AttemptCallbacks<TState> _callbacks;
         private readonly Func<TState, Task<TResult>> _body;
-        private readonly Func<TState, Exception, bool>? _retryFilter;
-        private readonly Func<TState, Exception, bool>? _breakerFilter;
-        private readonly RetryHooks<TState> _hooks;
         private readonly Func<TState, Exception, Task<TResult>>? _fallback;
 
         public TaskOfAttempt(
             TState state, Func<TState, Task<TResult>> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
             Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, Task<TResult>>? fallback)
         {
-            _state = state;
+            _callbacks = new AttemptCallbacks<TState>(state, retryFilter, breakerFilter, onRetry, retryAfter);
             _body = body;
-            _retryFilter = retryFilter;
-            _breakerFilter = breakerFilter;
-            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
             _fallback = fallback;
         }
 
-        public ValueTask<TResult> Start() => new ValueTask<TResult>(_body(_state) ?? throw AttemptHelpers.NullTask());
+        public ValueTask<TResult> Start() => new ValueTask<TResult>(_body(_callbacks.State) ?? throw AttemptHelpers.NullTask());
 
-        public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
+        public bool RetryFilterAccepts(Exception exception) => _callbacks.RetryFilterAccepts(exception);
 
-        public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+        public bool BreakerFilterAccepts(Exception exception) => _callbacks.BreakerFilterAccepts(exception);
 
-        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+        public TimeSpan? RetryAfter(Exception exception) => _callbacks.RetryAfter(exception);
 
-        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _callbacks.OnRetry(attempt, delay, exception);
 
         public bool HasFallback => _fallback != null;
 
-        public ValueTask<TResult> Fallback(Exception exception) => new ValueTask<TResult>(_fallback!(_state, exception) ?? throw AttemptHelpers.NullFallbackTask());
+        public ValueTask<TResult> Fallback(Exception exception) => new ValueTask<TResult>(_fallback!(_callbacks.State, exception) ?? throw AttemptHelpers.NullFallbackTask());
     }
 
     internal readonly struct TaskAttempt<TState> : IAttempt<VoidResult>
     {
-        private readonly TState _state;
+        private readonly AttemptCallbacks<TState> _callbacks;
         private readonly Func<TState, Task> _body;
-        private readonly Func<TState, Exception, bool>? _retryFilter;
-        private readonly Func<TState, Exception, bool>? _breakerFilter;
-        private readonly RetryHooks<TState> _hooks;
         private readonly Func<TState, Exception, Task>? _fallback;
 
         public TaskAttempt(
             TState state, Func<TState, Task> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
             Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, Task>? fallback)
         {
-            _state = state;
+            _callbacks = new AttemptCallbacks<TState>(state, retryFilter, breakerFilter, onRetry, retryAfter);
             _body = body;
-            _retryFilter = retryFilter;
-            _breakerFilter = breakerFilter;
-            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
             _fallback = fallback;
         }
 
-        public ValueTask<VoidResult> Start() => AttemptHelpers.AsVoid(_body(_state) ?? throw AttemptHelpers.NullTask());
+        public ValueTask<VoidResult> Start() => AttemptHelpers.AsVoid(_body(_callbacks.State) ?? throw AttemptHelpers.NullTask());
 
-        public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
+        public bool RetryFilterAccepts(Exception exception) => _callbacks.RetryFilterAccepts(exception);
 
-        public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+        public bool BreakerFilterAccepts(Exception exception) => _callbacks.BreakerFilterAccepts(exception);
 
-        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+        public TimeSpan? RetryAfter(Exception exception) => _callbacks.RetryAfter(exception);
 
-        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _callbacks.OnRetry(attempt, delay, exception);
 
         public bool HasFallback => _fallback != null;
 
-        public ValueTask<VoidResult> Fallback(Exception exception) => AttemptHelpers.AsVoid(_fallback!(_state, exception) ?? throw AttemptHelpers.NullFallbackTask());
+        public ValueTask<VoidResult> Fallback(Exception exception) => AttemptHelpers.AsVoid(_fallback!(_callbacks.State, exception) ?? throw AttemptHelpers.NullFallbackTask());
     }
 
     internal readonly struct ValueTaskOfAttempt<TState, TResult> : IAttempt<TResult>
     {
-        private readonly TState _state;
+        private readonly AttemptCallbacks<TState> _callbacks;
         private readonly Func<TState, ValueTask<TResult>> _body;
-        private readonly Func<TState, Exception, bool>? _retryFilter;
-        private readonly Func<TState, Exception, bool>? _breakerFilter;
-        private readonly RetryHooks<TState> _hooks;
         private readonly Func<TState, Exception, ValueTask<TResult>>? _fallback;
 
         public ValueTaskOfAttempt(
             TState state, Func<TState, ValueTask<TResult>> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
             Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, ValueTask<TResult>>? fallback)
         {
-            _state = state;
+            _callbacks = new AttemptCallbacks<TState>(state, retryFilter, breakerFilter, onRetry, retryAfter);
             _body = body;
-            _retryFilter = retryFilter;
-            _breakerFilter = breakerFilter;
-            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
             _fallback = fallback;
         }
 
-        public ValueTask<TResult> Start() => _body(_state);
+        public ValueTask<TResult> Start() => _body(_callbacks.State);
 
-        public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
+        public bool RetryFilterAccepts(Exception exception) => _callbacks.RetryFilterAccepts(exception);
 
-        public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+        public bool BreakerFilterAccepts(Exception exception) => _callbacks.BreakerFilterAccepts(exception);
 
-        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+        public TimeSpan? RetryAfter(Exception exception) => _callbacks.RetryAfter(exception);
 
-        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _callbacks.OnRetry(attempt, delay, exception);
 
         public bool HasFallback => _fallback != null;
 
-        public ValueTask<TResult> Fallback(Exception exception) => _fallback!(_state, exception);
+        public ValueTask<TResult> Fallback(Exception exception) => _fallback!(_callbacks.State, exception);
     }
 
     internal readonly struct ValueTaskAttempt<TState> : IAttempt<VoidResult>
     {
-        private readonly TState _state;
+        private readonly AttemptCallbacks<TState> _callbacks;
         private readonly Func<TState, ValueTask> _body;
-        private readonly Func<TState, Exception, bool>? _retryFilter;
-        private readonly Func<TState, Exception, bool>? _breakerFilter;
-        private readonly RetryHooks<TState> _hooks;
         private readonly Func<TState, Exception, ValueTask>? _fallback;
 
         public ValueTaskAttempt(
             TState state, Func<TState, ValueTask> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
             Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, ValueTask>? fallback)
         {
-            _state = state;
+            _callbacks = new AttemptCallbacks<TState>(state, retryFilter, breakerFilter, onRetry, retryAfter);
             _body = body;
-            _retryFilter = retryFilter;
-            _breakerFilter = breakerFilter;
-            _hooks = new RetryHooks<TState>(state, onRetry, retryAfter);
             _fallback = fallback;
         }
 
-        public ValueTask<VoidResult> Start() => AttemptHelpers.AsVoid(_body(_state));
+        public ValueTask<VoidResult> Start() => AttemptHelpers.AsVoid(_body(_callbacks.State));
 
-        public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(_state, exception);
+        public bool RetryFilterAccepts(Exception exception) => _callbacks.RetryFilterAccepts(exception);
 
-        public bool BreakerFilterAccepts(Exception exception) => _breakerFilter is null || _breakerFilter(_state, exception);
+        public bool BreakerFilterAccepts(Exception exception) => _callbacks.BreakerFilterAccepts(exception);
 
-        public TimeSpan? RetryAfter(Exception exception) => _hooks.RetryAfter(exception);
+        public TimeSpan? RetryAfter(Exception exception) => _callbacks.RetryAfter(exception);
 
-        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _hooks.OnRetry(attempt, delay, exception);
+        public void OnRetry(int attempt, TimeSpan delay, Exception exception) => _callbacks.OnRetry(attempt, delay, exception);
 
         public bool HasFallback => _fallback != null;
 
-        public ValueTask<VoidResult> Fallback(Exception exception) => AttemptHelpers.AsVoid(_fallback!(_state, exception));
+        public ValueTask<VoidResult> Fallback(Exception exception) => AttemptHelpers.AsVoid(_fallback!(_callbacks.State, exception));
     }
 
     internal static class AttemptHelpers

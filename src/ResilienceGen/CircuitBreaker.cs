@@ -70,6 +70,13 @@ namespace ResilienceGen
 
         internal BreakerSettings Settings => _settings;
 
+        /// <summary>Closed right now (one volatile read): the fast path's admission test.</summary>
+        internal bool IsClosed
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => _state == (int)CircuitState.Closed;
+        }
+
         /// <summary>True once the registry dropped this breaker (tests); descriptors then look the name up again.</summary>
         internal bool IsDetached => _detached;
 

@@ -17,7 +17,10 @@ namespace ResilienceGen.Internal
     /// generated filters: an <see cref="OperationCanceledException"/> while <c>cancellationToken</c> is cancelled
     /// is never retried and never a breaker failure; <see cref="CircuitBreakerOpenException"/> is never retried.
     /// The optional hooks (<c>onRetry</c>, <c>retryAfter</c>, <c>fallback</c>) are only looked at once a call has
-    /// left the happy path: a rejection, a failure, or a body that has not completed yet.
+    /// left the happy path: a rejection, a failure, or a body that has not completed yet. The optional
+    /// <c>first</c> is set by the generated fast path (<see cref="FirstAttempt{TTask}"/>) when it already called
+    /// the body and the call did not simply succeed: the call then carries on from that first attempt, already
+    /// admitted, instead of starting again.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ResilientInvoker
@@ -31,39 +34,52 @@ namespace ResilienceGen.Internal
             CancellationToken cancellationToken,
             Action<TState, int, TimeSpan, Exception>? onRetry = null,
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
-            Func<TState, Exception, Task<TResult>>? fallback = null)
+            Func<TState, Exception, Task<TResult>>? fallback = null,
+            FirstAttempt<Task<TResult>> first = default)
         {
-            MethodPolicy policy = method.Policy;
-            if (policy.PassThrough)
+            CircuitBreaker? breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            Task<TResult>? task = null;
+            Exception? failure = null;
+            if (first.Admitted)
             {
-                return body(state); // kill switch: exactly what a direct call would do
+                breaker = first.Breaker;
+                task = first.Started;
+                failure = first.Failure;
+            }
+            else
+            {
+                MethodPolicy policy = method.Policy;
+                if (policy.PassThrough)
+                {
+                    return body(state); // kill switch: exactly what a direct call would do
+                }
+
+                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
+                if (rejection != null)
+                {
+                    return fallback is null ? Task.FromException<TResult>(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
+                }
+
+                RetryLoop.CountAttempt(method);
+                try
+                {
+                    task = body(state);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+
+                if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
+                {
+                    breaker?.OnSuccess(ticket, method, logger);
+                    return task;
+                }
             }
 
-            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
-            if (rejection != null)
-            {
-                return fallback is null ? Task.FromException<TResult>(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-            }
-
-            RetryLoop.CountAttempt(method);
-            Task<TResult> task;
-            try
-            {
-                task = body(state);
-            }
-            catch (Exception ex)
-            {
-                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken);
-            }
-
-            if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
-            {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
-            }
-
-            return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(
-                new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
+            var attempt = new TaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            return failure != null ? RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
         /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
@@ -75,42 +91,52 @@ namespace ResilienceGen.Internal
             CancellationToken cancellationToken,
             Action<TState, int, TimeSpan, Exception>? onRetry = null,
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
-            Func<TState, Exception, Task>? fallback = null)
+            Func<TState, Exception, Task>? fallback = null,
+            FirstAttempt<Task> first = default)
         {
-            MethodPolicy policy = method.Policy;
-            if (policy.PassThrough)
+            CircuitBreaker? breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            Task? task = null;
+            Exception? failure = null;
+            if (first.Admitted)
             {
-                return body(state); // kill switch: exactly what a direct call would do
+                breaker = first.Breaker;
+                task = first.Started;
+                failure = first.Failure;
+            }
+            else
+            {
+                MethodPolicy policy = method.Policy;
+                if (policy.PassThrough)
+                {
+                    return body(state); // kill switch: exactly what a direct call would do
+                }
+
+                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
+                if (rejection != null)
+                {
+                    return fallback is null ? Task.FromException(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
+                }
+
+                RetryLoop.CountAttempt(method);
+                try
+                {
+                    task = body(state);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+
+                if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
+                {
+                    breaker?.OnSuccess(ticket, method, logger);
+                    return task;
+                }
             }
 
-            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
-            if (rejection != null)
-            {
-                return fallback is null ? Task.FromException(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-            }
-
-            RetryLoop.CountAttempt(method);
-            Task task;
-            try
-            {
-                task = body(state);
-            }
-            catch (Exception ex)
-            {
-                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken);
-            }
-
-            if (task != null && AttemptHelpers.IsCompletedSuccessfully(task))
-            {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
-            }
-
-            return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(
-                new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket,
-                task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)),
-                task is null ? AttemptHelpers.NullTask() : null,
-                cancellationToken);
+            var attempt = new TaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            return failure != null ? RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
         /// <summary>Runs a body returning <see cref="ValueTask{TResult}"/> through the method's policy.</summary>
@@ -122,38 +148,52 @@ namespace ResilienceGen.Internal
             CancellationToken cancellationToken,
             Action<TState, int, TimeSpan, Exception>? onRetry = null,
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
-            Func<TState, Exception, ValueTask<TResult>>? fallback = null)
+            Func<TState, Exception, ValueTask<TResult>>? fallback = null,
+            FirstAttempt<ValueTask<TResult>> first = default)
         {
-            MethodPolicy policy = method.Policy;
-            if (policy.PassThrough)
+            CircuitBreaker? breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            ValueTask<TResult> task = default;
+            Exception? failure = null;
+            if (first.Admitted)
             {
-                return body(state); // kill switch: exactly what a direct call would do
+                breaker = first.Breaker;
+                task = first.Started;
+                failure = first.Failure;
+            }
+            else
+            {
+                MethodPolicy policy = method.Policy;
+                if (policy.PassThrough)
+                {
+                    return body(state); // kill switch: exactly what a direct call would do
+                }
+
+                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
+                if (rejection != null)
+                {
+                    return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
+                }
+
+                RetryLoop.CountAttempt(method);
+                try
+                {
+                    task = body(state);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+
+                if (failure is null && task.IsCompletedSuccessfully)
+                {
+                    breaker?.OnSuccess(ticket, method, logger);
+                    return task;
+                }
             }
 
-            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
-            if (rejection != null)
-            {
-                return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-            }
-
-            RetryLoop.CountAttempt(method);
-            ValueTask<TResult> task;
-            try
-            {
-                task = body(state);
-            }
-            catch (Exception ex)
-            {
-                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken));
-            }
-
-            if (task.IsCompletedSuccessfully)
-            {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
-            }
-
-            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, task, null, cancellationToken));
+            var attempt = new ValueTaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            return new ValueTask<TResult>(failure != null ? RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, null, cancellationToken));
         }
 
         /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
@@ -165,39 +205,52 @@ namespace ResilienceGen.Internal
             CancellationToken cancellationToken,
             Action<TState, int, TimeSpan, Exception>? onRetry = null,
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
-            Func<TState, Exception, ValueTask>? fallback = null)
+            Func<TState, Exception, ValueTask>? fallback = null,
+            FirstAttempt<ValueTask> first = default)
         {
-            MethodPolicy policy = method.Policy;
-            if (policy.PassThrough)
+            CircuitBreaker? breaker;
+            long ticket = CircuitBreaker.NormalTicket;
+            ValueTask task = default;
+            Exception? failure = null;
+            if (first.Admitted)
             {
-                return body(state); // kill switch: exactly what a direct call would do
+                breaker = first.Breaker;
+                task = first.Started;
+                failure = first.Failure;
+            }
+            else
+            {
+                MethodPolicy policy = method.Policy;
+                if (policy.PassThrough)
+                {
+                    return body(state); // kill switch: exactly what a direct call would do
+                }
+
+                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
+                if (rejection != null)
+                {
+                    return fallback is null ? new ValueTask(Task.FromException(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
+                }
+
+                RetryLoop.CountAttempt(method);
+                try
+                {
+                    task = body(state);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+
+                if (failure is null && task.IsCompletedSuccessfully)
+                {
+                    breaker?.OnSuccess(ticket, method, logger);
+                    return task;
+                }
             }
 
-            CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out CircuitBreaker? breaker, out long ticket);
-            if (rejection != null)
-            {
-                return fallback is null ? new ValueTask(Task.FromException(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-            }
-
-            RetryLoop.CountAttempt(method);
-            ValueTask task;
-            try
-            {
-                task = body(state);
-            }
-            catch (Exception ex)
-            {
-                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, default, ex, cancellationToken));
-            }
-
-            if (task.IsCompletedSuccessfully)
-            {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
-            }
-
-            return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(
-                new(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback), method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+            var attempt = new ValueTaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            return new ValueTask(failure != null ? RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
         }
 
         /// <summary>

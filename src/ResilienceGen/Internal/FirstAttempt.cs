@@ -1,0 +1,124 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+
+namespace ResilienceGen.Internal
+{
+    /// <summary>
+    /// For generated code only: the first attempt of a call made on the fast path, where the generated wrapper
+    /// calls the body itself, with no delegate and no call into the runtime around it. Used as a local of the
+    /// generated method: <see cref="TryAdmit"/>, then the body's task (or exception) goes in
+    /// <see cref="Started"/> (or <see cref="Failure"/>), then <see cref="FirstAttempt.Succeeded{TResult}(ref FirstAttempt{Task{TResult}})"/>;
+    /// anything but a success is handed to the <see cref="ResilientInvoker"/> entry point as its <c>first</c>
+    /// argument, which carries on from there instead of starting the call again.
+    /// </summary>
+    /// <typeparam name="TTask">The body's return type: Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct FirstAttempt<TTask>
+    {
+        /// <summary>What the body returned; set by the generated code after <see cref="TryAdmit"/>.</summary>
+        public TTask Started;
+
+        /// <summary>What the body threw synchronously; set by the generated code after <see cref="TryAdmit"/>.</summary>
+        public Exception? Failure;
+
+        /// <summary>The breaker that admitted the call while Closed, or null when the method has none in force.</summary>
+        internal CircuitBreaker? Breaker;
+
+        /// <summary>True once <see cref="TryAdmit"/> let the call in: the body was (or is being) called.</summary>
+        internal bool Admitted;
+
+        /// <summary>
+        /// True when the call may take the fast path: the policy has not changed since it was last read, resilience
+        /// is not switched off, the breaker (if any) is Closed, and nobody listens to the attempts counter (which
+        /// the fast path does not count). Everything else goes the full way through the entry point.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryAdmit(ResilientMethod method)
+        {
+            MethodPolicy policy = method.Policy;
+            if (policy.PassThrough || Telemetry.ResilienceMetrics.Attempts.Enabled)
+            {
+                return false;
+            }
+
+            if (policy.UseBreaker)
+            {
+                CircuitBreaker? breaker = method.Breaker;
+                if (breaker is null || !breaker.IsClosed)
+                {
+                    return false;
+                }
+
+                Breaker = breaker;
+            }
+
+            Admitted = true;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// For generated code only: whether a fast-path first attempt already succeeded. If it did, the success is
+    /// reported to the breaker and the generated wrapper returns the body's task as is.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class FirstAttempt
+    {
+        /// <summary>The body's <see cref="Task{TResult}"/> completed successfully; the success is counted.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Succeeded<TResult>(ref FirstAttempt<Task<TResult>> first)
+        {
+            Task<TResult>? task = first.Started;
+            if (task is null || !AttemptHelpers.IsCompletedSuccessfully(task))
+            {
+                return false; // thrown, null or not finished: the entry point takes it from here
+            }
+
+            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
+            return true;
+        }
+
+        /// <summary>The body's <see cref="Task"/> completed successfully; the success is counted.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Succeeded(ref FirstAttempt<Task> first)
+        {
+            Task? task = first.Started;
+            if (task is null || !AttemptHelpers.IsCompletedSuccessfully(task))
+            {
+                return false;
+            }
+
+            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
+            return true;
+        }
+
+        /// <summary>The body's <see cref="ValueTask{TResult}"/> completed successfully; the success is counted.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Succeeded<TResult>(ref FirstAttempt<ValueTask<TResult>> first)
+        {
+            // A default ValueTask reads as completed: only a body that did not throw has really returned one.
+            if (first.Failure != null || !first.Started.IsCompletedSuccessfully)
+            {
+                return false;
+            }
+
+            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
+            return true;
+        }
+
+        /// <summary>The body's <see cref="ValueTask"/> completed successfully; the success is counted.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Succeeded(ref FirstAttempt<ValueTask> first)
+        {
+            if (first.Failure != null || !first.Started.IsCompletedSuccessfully)
+            {
+                return false;
+            }
+
+            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
+            return true;
+        }
+    }
+}

@@ -11,6 +11,9 @@ namespace ResilienceGen.Generator
 
         public const string ResilientMethod = "global::ResilienceGen.Internal.ResilientMethod";
         public const string ResilientInvoker = "global::ResilienceGen.Internal.ResilientInvoker";
+        // The generic struct FirstAttempt<TTask> and the static class FirstAttempt (its Succeeded checks) share the name.
+        public const string FirstAttempt = "global::ResilienceGen.Internal.FirstAttempt";
+        public const string Exception = "global::System.Exception";
         public const string RetryOptions = "global::ResilienceGen.RetryOptions";
         public const string CircuitBreakerOptions = "global::ResilienceGen.CircuitBreakerOptions";
         public const string BackoffKind = "global::ResilienceGen.BackoffKind";

@@ -9,8 +9,9 @@ namespace ResilienceGen.Generator.Emitting
     /// </summary>
     internal sealed class GeneratedNames
     {
-        private GeneratedNames(string descriptorField, string state, string exception, string attempt, string delay)
+        private GeneratedNames(string descriptorField, string state, string exception, string attempt, string delay, string first)
         {
+            First = first;
             DescriptorField = descriptorField;
             State = state;
             Exception = exception;
@@ -32,6 +33,9 @@ namespace ResilienceGen.Generator.Emitting
 
         /// <summary>The delay parameter of the onRetry lambda.</summary>
         public string Delay { get; }
+
+        /// <summary>The fast path's FirstAttempt local.</summary>
+        public string First { get; }
 
         /// <param name="overloadIndex">0 for the first method of this name in the type, 1, 2... for further overloads.</param>
         public static GeneratedNames For(MethodModel method, int overloadIndex)
@@ -62,7 +66,9 @@ namespace ResilienceGen.Generator.Emitting
             string attempt = Unique("__attempt", taken);
             taken.Add(attempt);
             string delay = Unique("__delay", taken);
-            return new GeneratedNames(field, state, exception, attempt, delay);
+            taken.Add(delay);
+            string first = Unique("__first", taken);
+            return new GeneratedNames(field, state, exception, attempt, delay, first);
         }
 
         private static string Unique(string name, HashSet<string> taken)

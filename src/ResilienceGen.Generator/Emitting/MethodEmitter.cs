@@ -23,8 +23,37 @@ namespace ResilienceGen.Generator.Emitting
             writer.BlankLine();
             EmitSignature(writer, method);
             writer.OpenBrace();
+            EmitFastPath(writer, method, names);
             EmitInvocation(writer, method, names);
             writer.CloseBrace();
+        }
+
+        /// <summary>
+        /// The happy path, inline: when the runtime admits the call without any work (policy unchanged, breaker
+        /// Closed, nobody listening to attempts), the body is called directly and a task that already succeeded is
+        /// returned as is. Anything else falls through to the entry point with this first attempt in hand.
+        /// </summary>
+        private static void EmitFastPath(IndentedWriter writer, MethodModel method, GeneratedNames names)
+        {
+            string first = names.First;
+            writer.Line(KnownNames.FirstAttempt + "<" + method.ReturnType + "> " + first + " = default;");
+            writer.Line("if (" + first + ".TryAdmit(" + names.DescriptorField + "))");
+            writer.OpenBrace();
+            writer.Line("try");
+            writer.OpenBrace();
+            writer.Line(first + ".Started = " + DirectCoreCall(method) + ";");
+            writer.CloseBrace();
+            writer.Line("catch (" + KnownNames.Exception + " " + names.Exception + ")");
+            writer.OpenBrace();
+            writer.Line(first + ".Failure = " + names.Exception + ";");
+            writer.CloseBrace();
+            writer.BlankLine();
+            writer.Line("if (" + KnownNames.FirstAttempt + ".Succeeded(ref " + first + "))");
+            writer.OpenBrace();
+            writer.Line("return " + first + ".Started;");
+            writer.CloseBrace();
+            writer.CloseBrace();
+            writer.BlankLine();
         }
 
         private static void EmitStub(IndentedWriter writer, MethodModel method, string diagnosticId)
@@ -142,6 +171,7 @@ namespace ResilienceGen.Generator.Emitting
             // The hooks are optional trailing parameters: passed by name, and only those the method has.
             var trailing = new List<string> { method.CancellationTokenParameter ?? "default" };
             trailing.AddRange(HookArguments(method, state, names));
+            trailing.Add("first: " + names.First);
             for (int i = 0; i < trailing.Count; i++)
             {
                 writer.Line(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
@@ -183,6 +213,14 @@ namespace ResilienceGen.Generator.Emitting
             string target = hook.IsStatic ? method.Type.QualifiedName : state.Instance;
             string typeArguments = hook.IsGeneric ? "<" + string.Join(", ", method.TypeParameters) + ">" : string.Empty;
             return target + "." + hook.Name + typeArguments + "(" + string.Join(", ", arguments) + ")";
+        }
+
+        /// <summary>The body called with the wrapper's own parameters, as the fast path does.</summary>
+        private static string DirectCoreCall(MethodModel method)
+        {
+            string typeArguments = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
+            string target = method.IsStatic ? method.Type.QualifiedName : "this";
+            return target + "." + method.CoreName + typeArguments + "(" + string.Join(", ", method.Parameters.Select(p => p.Name)) + ")";
         }
 
         private static string CoreCall(MethodModel method, StateShape state)

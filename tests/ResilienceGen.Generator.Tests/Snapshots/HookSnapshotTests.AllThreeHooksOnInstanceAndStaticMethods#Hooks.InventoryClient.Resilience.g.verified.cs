@@ -25,6 +25,24 @@ namespace Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.ValueTask<int> CountAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask<int>> __first = default;
+            if (__first.TryAdmit(__CountAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.CountCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTaskOf(
                 __CountAsync_Resilience,
                 null,
@@ -33,7 +51,8 @@ namespace Hooks
                 null,
                 null,
                 default,
-                fallback: static (__s, __e) => __s.CountFallback(__e));
+                fallback: static (__s, __e) => __s.CountFallback(__e),
+                first: __first);
         }
 
         // Policy: retry up to 4 times (exponential backoff from 1000 ms), then circuit breaker "inventory" (opens after 5 consecutive failures, for 30000 ms); hooks: OnRetry OnStockRetry, RetryAfter RetryAfterFrom, Fallback GetStockFallbackAsync.
@@ -65,6 +84,24 @@ namespace Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<global::Hooks.Stock> GetStockAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::Hooks.Stock>> __first = default;
+            if (__first.TryAdmit(__GetStockAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.GetStockCoreAsync(sku, cancellationToken);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __GetStockAsync_Resilience,
                 null,
@@ -75,7 +112,8 @@ namespace Hooks
                 cancellationToken,
                 onRetry: static (__s, __attempt, __delay, __e) => __s.Item1.OnStockRetry(__attempt, __delay, __e),
                 retryAfter: static (__s, __e) => global::Hooks.InventoryClient.RetryAfterFrom(__e),
-                fallback: static (__s, __e) => __s.Item1.GetStockFallbackAsync(__s.Item2, __s.Item3, __e));
+                fallback: static (__s, __e) => __s.Item1.GetStockFallbackAsync(__s.Item2, __s.Item3, __e),
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms); hooks: OnRetry LogRetry.
@@ -97,6 +135,24 @@ namespace Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.ValueTask PingAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask> __first = default;
+            if (__first.TryAdmit(__PingAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Hooks.InventoryClient.PingCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTask(
                 __PingAsync_Resilience,
                 null,
@@ -105,7 +161,8 @@ namespace Hooks
                 null,
                 null,
                 default,
-                onRetry: static (__s, __attempt, __delay, __e) => global::Hooks.InventoryClient.LogRetry(__attempt, __delay, __e));
+                onRetry: static (__s, __attempt, __delay, __e) => global::Hooks.InventoryClient.LogRetry(__attempt, __delay, __e),
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms); hooks: RetryAfter RetryAfterFrom.
@@ -127,6 +184,24 @@ namespace Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task SaveAsync(global::Hooks.Stock stock)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__SaveAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.SaveCoreAsync(stock);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __SaveAsync_Resilience,
                 null,
@@ -135,7 +210,8 @@ namespace Hooks
                 null,
                 null,
                 default,
-                retryAfter: static (__s, __e) => global::Hooks.InventoryClient.RetryAfterFrom(__e));
+                retryAfter: static (__s, __e) => global::Hooks.InventoryClient.RetryAfterFrom(__e),
+                first: __first);
         }
     }
 }

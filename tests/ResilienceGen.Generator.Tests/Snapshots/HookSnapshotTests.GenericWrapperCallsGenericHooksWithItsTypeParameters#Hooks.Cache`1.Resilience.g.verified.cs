@@ -25,6 +25,24 @@ namespace Hooks
         public partial global::System.Threading.Tasks.Task<T> LoadAsync<T>(TKey key)
             where T : class
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T>> __first = default;
+            if (__first.TryAdmit(__LoadAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.LoadCoreAsync<T>(key);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __LoadAsync_Resilience,
                 null,
@@ -34,7 +52,8 @@ namespace Hooks
                 null,
                 default,
                 onRetry: static (__s, __attempt, __delay, __e) => __s.Item1.OnLoadRetry(__attempt, __delay, __e),
-                fallback: static (__s, __e) => __s.Item1.LoadFallbackAsync<T>(__s.Item2, __e));
+                fallback: static (__s, __e) => __s.Item1.LoadFallbackAsync<T>(__s.Item2, __e),
+                first: __first);
         }
 
         // Policy: circuit breaker "Hooks.Cache.StoreAsync" (opens after 5 consecutive failures, for 30000 ms); hooks: Fallback StoreFallbackAsync.
@@ -57,6 +76,24 @@ namespace Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.Task StoreAsync<T>(T value)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__StoreAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Hooks.Cache<TKey>.StoreCoreAsync<T>(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __StoreAsync_Resilience,
                 null,
@@ -65,7 +102,8 @@ namespace Hooks
                 null,
                 null,
                 default,
-                fallback: static (__s, __e) => global::Hooks.Cache<TKey>.StoreFallbackAsync<T>(__s, __e));
+                fallback: static (__s, __e) => global::Hooks.Cache<TKey>.StoreFallbackAsync<T>(__s, __e),
+                first: __first);
         }
     }
 }

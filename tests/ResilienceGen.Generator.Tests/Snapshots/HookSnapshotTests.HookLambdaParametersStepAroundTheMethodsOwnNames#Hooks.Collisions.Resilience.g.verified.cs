@@ -24,6 +24,24 @@ namespace Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<int> RunAsync(int __s, int __e, int __attempt, int __delay)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+            if (__first.TryAdmit(__RunAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.RunCoreAsync(__s, __e, __attempt, __delay);
+                }
+                catch (global::System.Exception __e_)
+                {
+                    __first.Failure = __e_;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __RunAsync_Resilience,
                 null,
@@ -34,7 +52,8 @@ namespace Hooks
                 default,
                 onRetry: static (__s_, __attempt_, __delay_, __e_) => __s_.Item1.Seen(__attempt_, __delay_, __e_),
                 retryAfter: static (__s_, __e_) => __s_.Item1.After(__e_),
-                fallback: static (__s_, __e_) => __s_.Item1.Fallback(__s_.Item2, __s_.Item3, __s_.Item4, __s_.Item5, __e_));
+                fallback: static (__s_, __e_) => __s_.Item1.Fallback(__s_.Item2, __s_.Item3, __s_.Item4, __s_.Item5, __e_),
+                first: __first);
         }
     }
 }

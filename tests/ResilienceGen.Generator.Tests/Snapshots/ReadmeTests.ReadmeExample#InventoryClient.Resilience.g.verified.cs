@@ -32,6 +32,24 @@ partial class InventoryClient
     [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
     public partial global::System.Threading.Tasks.Task<global::Stock> GetStockAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
     {
+        global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::Stock>> __first = default;
+        if (__first.TryAdmit(__GetStockAsync_Resilience))
+        {
+            try
+            {
+                __first.Started = this.GetStockCoreAsync(sku, cancellationToken);
+            }
+            catch (global::System.Exception __e)
+            {
+                __first.Failure = __e;
+            }
+
+            if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+            {
+                return __first.Started;
+            }
+        }
+
         return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
             __GetStockAsync_Resilience,
             null,
@@ -39,6 +57,7 @@ partial class InventoryClient
             static __s => __s.Item1.GetStockCoreAsync(__s.Item2, __s.Item3),
             static (__s, __e) => __e is global::System.Net.Http.HttpRequestException,
             null,
-            cancellationToken);
+            cancellationToken,
+            first: __first);
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public new partial global::System.Threading.Tasks.Task HiddenAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__HiddenAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.HiddenCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __HiddenAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => __s.HiddenCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -53,6 +72,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         internal partial global::System.Threading.Tasks.Task InternalAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__InternalAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.InternalCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __InternalAsync_Resilience,
                 null,
@@ -60,7 +97,8 @@ namespace Shapes
                 static __s => __s.InternalCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -82,6 +120,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public override partial global::System.Threading.Tasks.Task OverriddenAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__OverriddenAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.OverriddenCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __OverriddenAsync_Resilience,
                 null,
@@ -89,7 +145,8 @@ namespace Shapes
                 static __s => __s.OverriddenCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -111,6 +168,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private partial global::System.Threading.Tasks.Task PrivateAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__PrivateAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.PrivateCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __PrivateAsync_Resilience,
                 null,
@@ -118,7 +193,8 @@ namespace Shapes
                 static __s => __s.PrivateCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -140,6 +216,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private protected partial global::System.Threading.Tasks.Task PrivateProtectedAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__PrivateProtectedAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.PrivateProtectedCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __PrivateProtectedAsync_Resilience,
                 null,
@@ -147,7 +241,8 @@ namespace Shapes
                 static __s => __s.PrivateProtectedCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -169,6 +264,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         protected internal partial global::System.Threading.Tasks.Task ProtectedInternalAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__ProtectedInternalAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.ProtectedInternalCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __ProtectedInternalAsync_Resilience,
                 null,
@@ -176,7 +289,8 @@ namespace Shapes
                 static __s => __s.ProtectedInternalCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -198,6 +312,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public sealed override partial global::System.Threading.Tasks.Task SealedAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__SealedAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.SealedCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __SealedAsync_Resilience,
                 null,
@@ -205,7 +337,8 @@ namespace Shapes
                 static __s => __s.SealedCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -227,6 +360,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public unsafe partial global::System.Threading.Tasks.Task<int> UnsafeAsync(int value)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+            if (__first.TryAdmit(__UnsafeAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.UnsafeCoreAsync(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __UnsafeAsync_Resilience,
                 null,
@@ -234,7 +385,8 @@ namespace Shapes
                 static __s => __s.Item1.UnsafeCoreAsync(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -256,6 +408,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public virtual partial global::System.Threading.Tasks.Task VirtualAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__VirtualAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.VirtualCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __VirtualAsync_Resilience,
                 null,
@@ -263,7 +433,8 @@ namespace Shapes
                 static __s => __s.VirtualCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

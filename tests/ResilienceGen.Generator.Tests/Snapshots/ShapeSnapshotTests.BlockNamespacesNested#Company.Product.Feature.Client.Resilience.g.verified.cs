@@ -24,6 +24,24 @@ namespace Company.Product.Feature
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<int> GetAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+            if (__first.TryAdmit(__GetAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.GetCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __GetAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Company.Product.Feature
                 static __s => __s.GetCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

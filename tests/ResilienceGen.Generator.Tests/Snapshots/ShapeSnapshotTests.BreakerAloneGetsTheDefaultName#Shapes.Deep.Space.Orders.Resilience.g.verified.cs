@@ -25,6 +25,24 @@ namespace Shapes.Deep.Space
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task Cancel(int id)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__Cancel_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.CancelCore(id);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __Cancel_Resilience,
                 null,
@@ -32,7 +50,8 @@ namespace Shapes.Deep.Space
                 static __s => __s.Item1.CancelCore(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: circuit breaker "Shapes.Deep.Space.Orders.PlaceAsync" (opens after 5 consecutive failures, for 30000 ms).
@@ -55,6 +74,24 @@ namespace Shapes.Deep.Space
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<int> PlaceAsync(int id)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+            if (__first.TryAdmit(__PlaceAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.PlaceCoreAsync(id);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __PlaceAsync_Resilience,
                 null,
@@ -62,7 +99,8 @@ namespace Shapes.Deep.Space
                 static __s => __s.Item1.PlaceCoreAsync(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

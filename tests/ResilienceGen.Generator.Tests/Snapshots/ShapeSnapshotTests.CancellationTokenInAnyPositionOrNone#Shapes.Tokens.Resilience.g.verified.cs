@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task FirstAsync(global::System.Threading.CancellationToken ct, int a)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__FirstAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.FirstCoreAsync(ct, a);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __FirstAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => __s.Item1.FirstCoreAsync(__s.Item2, __s.Item3),
                 null,
                 null,
-                ct);
+                ct,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -53,6 +72,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task MiddleAsync(int a, global::System.Threading.CancellationToken ct, string b)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__MiddleAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.MiddleCoreAsync(a, ct, b);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __MiddleAsync_Resilience,
                 null,
@@ -60,7 +97,8 @@ namespace Shapes
                 static __s => __s.Item1.MiddleCoreAsync(__s.Item2, __s.Item3, __s.Item4),
                 null,
                 null,
-                ct);
+                ct,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -82,6 +120,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task NoneAsync(int a)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__NoneAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.NoneCoreAsync(a);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __NoneAsync_Resilience,
                 null,
@@ -89,7 +145,8 @@ namespace Shapes
                 static __s => __s.Item1.NoneCoreAsync(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -111,6 +168,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task TwoAsync(global::System.Threading.CancellationToken first, global::System.Threading.CancellationToken second)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__TwoAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.TwoCoreAsync(first, second);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __TwoAsync_Resilience,
                 null,
@@ -118,7 +193,8 @@ namespace Shapes
                 static __s => __s.Item1.TwoCoreAsync(__s.Item2, __s.Item3),
                 null,
                 null,
-                first);
+                first,
+                first: __first);
         }
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task ConstantAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__ConstantAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.ConstantCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __ConstantAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => __s.ConstantCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (linear backoff from 1000 ms).
@@ -53,6 +72,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task LinearAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__LinearAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.LinearCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __LinearAsync_Resilience,
                 null,
@@ -60,7 +97,8 @@ namespace Shapes
                 static __s => __s.LinearCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 7 times (decorrelated jitter backoff from 250 ms), then circuit breaker "custom \"quoted\" name" (opens at a failure ratio of 0.5 over 5000 ms, for 1000 ms).
@@ -92,6 +130,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<int> SaveAsync(int value, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+            if (__first.TryAdmit(__SaveAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.SaveCoreAsync(value, cancellationToken);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __SaveAsync_Resilience,
                 null,
@@ -99,7 +155,8 @@ namespace Shapes
                 static __s => __s.Item1.SaveCoreAsync(__s.Item2, __s.Item3),
                 null,
                 null,
-                cancellationToken);
+                cancellationToken,
+                first: __first);
         }
     }
 }

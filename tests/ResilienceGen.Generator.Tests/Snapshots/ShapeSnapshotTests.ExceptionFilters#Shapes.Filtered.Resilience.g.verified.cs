@@ -34,6 +34,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task RunAsync(int attempt)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__RunAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.RunCoreAsync(attempt);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __RunAsync_Resilience,
                 null,
@@ -41,7 +59,8 @@ namespace Shapes
                 static __s => __s.Item1.RunCoreAsync(__s.Item2),
                 static (__s, __e) => (__e is global::System.TimeoutException || __e is global::Shapes.TransientException) && !(__e is global::Shapes.PermanentException) && __s.Item1.ShouldRetry(__e),
                 static (__s, __e) => !(__e is global::System.ArgumentException) && global::Shapes.Filtered.CountsForBreaker(__e),
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms) on filtered exceptions.
@@ -63,6 +82,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.Task RunStaticAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__RunStaticAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Shapes.Filtered.RunStaticCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __RunStaticAsync_Resilience,
                 null,
@@ -70,7 +107,8 @@ namespace Shapes
                 static __s => global::Shapes.Filtered.RunStaticCoreAsync(),
                 static (__s, __e) => __e is global::System.TimeoutException,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.Task<int> LengthAsync(this string text, global::System.Threading.CancellationToken cancellationToken)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+            if (__first.TryAdmit(__LengthAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Shapes.ClientExtensions.LengthCoreAsync(text, cancellationToken);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __LengthAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => global::Shapes.ClientExtensions.LengthCoreAsync(__s.Item1, __s.Item2),
                 null,
                 null,
-                cancellationToken);
+                cancellationToken,
+                first: __first);
         }
     }
 }

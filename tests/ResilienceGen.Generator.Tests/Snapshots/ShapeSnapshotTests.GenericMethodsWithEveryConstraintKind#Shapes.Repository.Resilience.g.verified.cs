@@ -26,6 +26,24 @@ namespace Shapes
             where T : global::Shapes.EntityBase, global::Shapes.IEntity, new()
             where TOther : global::System.Collections.Generic.IEnumerable<T>
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T>> __first = default;
+            if (__first.TryAdmit(__BaseAndInterfaceAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.BaseAndInterfaceCoreAsync<T, TOther>(value, other);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __BaseAndInterfaceAsync_Resilience,
                 null,
@@ -33,7 +51,8 @@ namespace Shapes
                 static __s => __s.Item1.BaseAndInterfaceCoreAsync<T, TOther>(__s.Item2, __s.Item3),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -56,6 +75,24 @@ namespace Shapes
         public partial global::System.Threading.Tasks.Task<T> ClassAsync<T>(T value)
             where T : class
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T>> __first = default;
+            if (__first.TryAdmit(__ClassAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.ClassCoreAsync<T>(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __ClassAsync_Resilience,
                 null,
@@ -63,7 +100,8 @@ namespace Shapes
                 static __s => __s.Item1.ClassCoreAsync<T>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -86,6 +124,24 @@ namespace Shapes
         public partial global::System.Threading.Tasks.Task<TEnum> EnumAsync<TEnum>(TEnum value)
             where TEnum : struct, global::System.Enum
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<TEnum>> __first = default;
+            if (__first.TryAdmit(__EnumAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.EnumCoreAsync<TEnum>(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __EnumAsync_Resilience,
                 null,
@@ -93,7 +149,8 @@ namespace Shapes
                 static __s => __s.Item1.EnumCoreAsync<TEnum>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -116,6 +173,24 @@ namespace Shapes
         public partial global::System.Threading.Tasks.Task<T> NewAsync<T>()
             where T : new()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T>> __first = default;
+            if (__first.TryAdmit(__NewAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.NewCoreAsync<T>();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __NewAsync_Resilience,
                 null,
@@ -123,7 +198,8 @@ namespace Shapes
                 static __s => __s.NewCoreAsync<T>(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -146,6 +222,24 @@ namespace Shapes
         public partial global::System.Threading.Tasks.Task<TKey> NotNullAsync<TKey>(TKey key)
             where TKey : notnull
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<TKey>> __first = default;
+            if (__first.TryAdmit(__NotNullAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.NotNullCoreAsync<TKey>(key);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __NotNullAsync_Resilience,
                 null,
@@ -153,7 +247,8 @@ namespace Shapes
                 static __s => __s.Item1.NotNullCoreAsync<TKey>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -176,6 +271,24 @@ namespace Shapes
         public partial global::System.Threading.Tasks.Task<T?> NullableClassAsync<T>(T? value)
             where T : class?
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T?>> __first = default;
+            if (__first.TryAdmit(__NullableClassAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.NullableClassCoreAsync<T>(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __NullableClassAsync_Resilience,
                 null,
@@ -183,7 +296,8 @@ namespace Shapes
                 static __s => __s.Item1.NullableClassCoreAsync<T>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -206,6 +320,24 @@ namespace Shapes
         public partial global::System.Threading.Tasks.Task<T> StructAsync<T>(T value)
             where T : struct
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T>> __first = default;
+            if (__first.TryAdmit(__StructAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.StructCoreAsync<T>(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __StructAsync_Resilience,
                 null,
@@ -213,7 +345,8 @@ namespace Shapes
                 static __s => __s.Item1.StructCoreAsync<T>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -235,6 +368,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<T?> UnconstrainedAsync<T>(T? value)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T?>> __first = default;
+            if (__first.TryAdmit(__UnconstrainedAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.UnconstrainedCoreAsync<T>(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __UnconstrainedAsync_Resilience,
                 null,
@@ -242,7 +393,8 @@ namespace Shapes
                 static __s => __s.Item1.UnconstrainedCoreAsync<T>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -265,6 +417,24 @@ namespace Shapes
         public partial global::System.Threading.Tasks.Task<T> UnmanagedAsync<T>(T value)
             where T : unmanaged
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T>> __first = default;
+            if (__first.TryAdmit(__UnmanagedAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.UnmanagedCoreAsync<T>(value);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __UnmanagedAsync_Resilience,
                 null,
@@ -272,7 +442,8 @@ namespace Shapes
                 static __s => __s.Item1.UnmanagedCoreAsync<T>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

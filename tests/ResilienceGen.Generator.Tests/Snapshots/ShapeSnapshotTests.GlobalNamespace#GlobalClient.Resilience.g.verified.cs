@@ -22,6 +22,24 @@ partial class GlobalClient
     [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
     public partial global::System.Threading.Tasks.Task<int> GetAsync()
     {
+        global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+        if (__first.TryAdmit(__GetAsync_Resilience))
+        {
+            try
+            {
+                __first.Started = this.GetCoreAsync();
+            }
+            catch (global::System.Exception __e)
+            {
+                __first.Failure = __e;
+            }
+
+            if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+            {
+                return __first.Started;
+            }
+        }
+
         return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
             __GetAsync_Resilience,
             null,
@@ -29,6 +47,7 @@ partial class GlobalClient
             static __s => __s.GetCoreAsync(),
             null,
             null,
-            default);
+            default,
+            first: __first);
     }
 }

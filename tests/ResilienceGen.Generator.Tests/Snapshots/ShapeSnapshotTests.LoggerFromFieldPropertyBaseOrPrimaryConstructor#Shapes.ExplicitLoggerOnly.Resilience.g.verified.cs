@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task RunAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__RunAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.RunCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __RunAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => __s.RunCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

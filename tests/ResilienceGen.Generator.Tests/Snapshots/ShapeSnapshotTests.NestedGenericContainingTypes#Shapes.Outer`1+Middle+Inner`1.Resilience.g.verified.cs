@@ -29,6 +29,24 @@ namespace Shapes
                 [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
                 public static partial global::System.Threading.Tasks.Task<TOuter> EchoAsync(TOuter value)
                 {
+                    global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<TOuter>> __first = default;
+                    if (__first.TryAdmit(__EchoAsync_Resilience))
+                    {
+                        try
+                        {
+                            __first.Started = global::Shapes.Outer<TOuter>.Middle.Inner<TInner>.EchoCoreAsync(value);
+                        }
+                        catch (global::System.Exception __e)
+                        {
+                            __first.Failure = __e;
+                        }
+
+                        if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                        {
+                            return __first.Started;
+                        }
+                    }
+
                     return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                         __EchoAsync_Resilience,
                         null,
@@ -36,7 +54,8 @@ namespace Shapes
                         static __s => global::Shapes.Outer<TOuter>.Middle.Inner<TInner>.EchoCoreAsync(__s),
                         null,
                         null,
-                        default);
+                        default,
+                        first: __first);
                 }
 
                 // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -58,6 +77,24 @@ namespace Shapes
                 [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
                 public partial global::System.Threading.Tasks.Task<TInner> GetAsync(TOuter key)
                 {
+                    global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<TInner>> __first = default;
+                    if (__first.TryAdmit(__GetAsync_Resilience))
+                    {
+                        try
+                        {
+                            __first.Started = this.GetCoreAsync(key);
+                        }
+                        catch (global::System.Exception __e)
+                        {
+                            __first.Failure = __e;
+                        }
+
+                        if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                        {
+                            return __first.Started;
+                        }
+                    }
+
                     return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                         __GetAsync_Resilience,
                         null,
@@ -65,7 +102,8 @@ namespace Shapes
                         static __s => __s.Item1.GetCoreAsync(__s.Item2),
                         null,
                         null,
-                        default);
+                        default,
+                        first: __first);
                 }
             }
         }

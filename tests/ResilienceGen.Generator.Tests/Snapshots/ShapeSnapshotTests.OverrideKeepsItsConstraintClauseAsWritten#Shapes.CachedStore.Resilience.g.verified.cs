@@ -25,6 +25,24 @@ namespace Shapes
         public override partial global::System.Threading.Tasks.Task<T?> FindAsync<T>(string key)
             where T : class
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T?>> __first = default;
+            if (__first.TryAdmit(__FindAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.FindCoreAsync<T>(key);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __FindAsync_Resilience,
                 null,
@@ -32,7 +50,8 @@ namespace Shapes
                 static __s => __s.Item1.FindCoreAsync<T>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -55,6 +74,24 @@ namespace Shapes
         public override partial global::System.Threading.Tasks.Task<T?> PeekAsync<T>(string key)
             where T : default
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T?>> __first = default;
+            if (__first.TryAdmit(__PeekAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.PeekCoreAsync<T>(key);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __PeekAsync_Resilience,
                 null,
@@ -62,7 +99,8 @@ namespace Shapes
                 static __s => __s.Item1.PeekCoreAsync<T>(__s.Item2),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<__s> Generic__sAsync<__s, __e>(__s value, __e other)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<__s>> __first = default;
+            if (__first.TryAdmit(__Generic__sAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.Generic__sCoreAsync<__s, __e>(value, other);
+                }
+                catch (global::System.Exception __e_)
+                {
+                    __first.Failure = __e_;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __Generic__sAsync_Resilience,
                 this._logger,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s_ => __s_.Item1.Generic__sCoreAsync<__s, __e>(__s_.Item2, __s_.Item3),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms) on filtered exceptions.
@@ -53,6 +72,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<int> RunAsync(int __s, string __e, object state, global::System.Func<int> body, global::Microsoft.Extensions.Logging.ILogger logger, int method, global::System.Threading.CancellationToken cancellationToken, int __RunAsync_Resilience, int retryFilter, int breakerFilter, int global, int Item1)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
+            if (__first.TryAdmit(__RunAsync_Resilience_))
+            {
+                try
+                {
+                    __first.Started = this.RunCoreAsync(__s, __e, state, body, logger, method, cancellationToken, __RunAsync_Resilience, retryFilter, breakerFilter, global, Item1);
+                }
+                catch (global::System.Exception __e_)
+                {
+                    __first.Failure = __e_;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __RunAsync_Resilience_,
                 this._logger,
@@ -60,7 +97,8 @@ namespace Shapes
                 static __s_ => __s_.Item1.RunCoreAsync(__s_.Item2, __s_.Item3, __s_.Item4, __s_.Item5, __s_.Item6, __s_.Item7, __s_.Item8, __s_.Item9, __s_.Item10, __s_.Item11, __s_.Item12, __s_.Item13),
                 static (__s_, __e_) => __s_.Item1.IsTransient(__e_),
                 null,
-                cancellationToken);
+                cancellationToken,
+                first: __first);
         }
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string?>?> ListAsync(global::System.Collections.Generic.Dictionary<string, int?>? filter, (int Count, string? Name) paging)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string?>?>> __first = default;
+            if (__first.TryAdmit(__ListAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.ListCoreAsync(filter, paging);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __ListAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => __s.Item1.ListCoreAsync(__s.Item2, __s.Item3),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -53,6 +72,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<string?> SendAsync(string? @event, int @class, string subject, params string[] @params)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<string?>> __first = default;
+            if (__first.TryAdmit(__SendAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.SendCoreAsync(@event, @class, subject, @params);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __SendAsync_Resilience,
                 null,
@@ -60,7 +97,8 @@ namespace Shapes
                 static __s => __s.Item1.SendCoreAsync(__s.Item2, __s.Item3, __s.Item4, __s.Item5),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

@@ -25,6 +25,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.ValueTask<int> NextAsync(int seed)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask<int>> __first = default;
+            if (__first.TryAdmit(__NextAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Shapes.Counter.NextCoreAsync(seed);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTaskOf(
                 __NextAsync_Resilience,
                 null,
@@ -32,7 +50,8 @@ namespace Shapes
                 static __s => global::Shapes.Counter.NextCoreAsync(__s),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<string> GreetAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<string>> __first = default;
+            if (__first.TryAdmit(__GreetAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = this.GreetCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __GreetAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => __s.GreetCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.Task<global::Shapes.Point> OriginAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::Shapes.Point>> __first = default;
+            if (__first.TryAdmit(__OriginAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Shapes.Point.OriginCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __OriginAsync_Resilience,
                 null,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => global::Shapes.Point.OriginCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

@@ -24,6 +24,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.Task<byte[]> FetchAsync(global::System.Uri uri, global::System.Threading.CancellationToken token)
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<byte[]>> __first = default;
+            if (__first.TryAdmit(__FetchAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Shapes.Downloader.FetchCoreAsync(uri, token);
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
                 __FetchAsync_Resilience,
                 global::Shapes.Downloader.s_log,
@@ -31,7 +49,8 @@ namespace Shapes
                 static __s => global::Shapes.Downloader.FetchCoreAsync(__s.Item1, __s.Item2),
                 null,
                 null,
-                token);
+                token,
+                first: __first);
         }
 
         // Policy: retry up to 3 times (exponential backoff from 1000 ms).
@@ -53,6 +72,24 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         internal static partial global::System.Threading.Tasks.Task NothingAsync()
         {
+            global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
+            if (__first.TryAdmit(__NothingAsync_Resilience))
+            {
+                try
+                {
+                    __first.Started = global::Shapes.Downloader.NothingCoreAsync();
+                }
+                catch (global::System.Exception __e)
+                {
+                    __first.Failure = __e;
+                }
+
+                if (global::ResilienceGen.Internal.FirstAttempt.Succeeded(ref __first))
+                {
+                    return __first.Started;
+                }
+            }
+
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
                 __NothingAsync_Resilience,
                 global::Shapes.Downloader.s_log,
@@ -60,7 +97,8 @@ namespace Shapes
                 static __s => global::Shapes.Downloader.NothingCoreAsync(),
                 null,
                 null,
-                default);
+                default,
+                first: __first);
         }
     }
 }

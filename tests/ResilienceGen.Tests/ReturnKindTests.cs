@@ -110,4 +110,40 @@ public class ReturnKindTests : RuntimeTestBase
         var error = new InvalidOperationException();
         Assert.Same(error, await Assert.ThrowsAsync<InvalidOperationException>(() => Call(Method(null, null), Flaky.Always(() => error))));
     }
+
+    public static TheoryData<string> Kinds => new() { "Task<T>", "Task", "ValueTask<T>", "ValueTask" };
+
+    /// <summary>
+    /// Every kind's awaiting path (a body that has not finished when it returns): the first attempt fails after a
+    /// yield and is retried, the second succeeds after a yield; the breaker counts one of each.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Bodies_still_running_are_awaited_retried_and_counted_once_for_every_return_kind(string kind)
+    {
+        ResilientMethod method = Method(Retry(3), Breaker());
+        var counter = new Counter { FailFirst = 1 };
+        static async Task<int> Later(Counter c)
+        {
+            await Task.Yield();
+            return c.ShouldFail() ? throw new InvalidOperationException("after a yield") : c.Calls;
+        }
+
+        Task call = kind switch
+        {
+            "Task<T>" => ResilientInvoker.RunTaskOf(method, null, counter, static c => Later(c), null, null, default),
+            "Task" => ResilientInvoker.RunTask(method, null, counter, static c => (Task)Later(c), null, null, default),
+            "ValueTask<T>" => ResilientInvoker.RunValueTaskOf(method, null, counter, static c => new ValueTask<int>(Later(c)), null, null, default).AsTask(),
+            _ => ResilientInvoker.RunValueTask(method, null, counter, static c => new ValueTask(Later(c)), null, null, default).AsTask(),
+        };
+
+        await Drive(call);
+        Assert.Equal(2, counter.Calls);
+        Assert.Equal(1, method.Breaker!.Metrics.FailureCount);
+        Assert.Equal(1, method.Breaker.Metrics.SuccessCount);
+        if (call is Task<int> withResult)
+        {
+            Assert.Equal(2, await withResult);
+        }
+    }
 }

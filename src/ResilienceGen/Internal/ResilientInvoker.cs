@@ -79,6 +79,11 @@ namespace ResilienceGen.Internal
             }
 
             var attempt = new TaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            if (failure is null && task is { IsCompleted: false })
+            {
+                return RetryLoop.AwaitFirstAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, new ValueTask<TResult>(task), cancellationToken);
+            }
+
             return failure != null ? RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
@@ -136,6 +141,11 @@ namespace ResilienceGen.Internal
             }
 
             var attempt = new TaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            if (failure is null && task is { IsCompleted: false })
+            {
+                return RetryLoop.AwaitFirstAsync<TaskAttempt<TState>>(attempt, method, logger, breaker, ticket, new ValueTask(task), cancellationToken);
+            }
+
             return failure != null ? RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
@@ -193,6 +203,11 @@ namespace ResilienceGen.Internal
             }
 
             var attempt = new ValueTaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            if (failure is null && !task.IsCompleted)
+            {
+                return new ValueTask<TResult>(RetryLoop.AwaitFirstAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, cancellationToken));
+            }
+
             return new ValueTask<TResult>(failure != null ? RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, null, cancellationToken));
         }
 
@@ -250,6 +265,11 @@ namespace ResilienceGen.Internal
             }
 
             var attempt = new ValueTaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            if (failure is null && !task.IsCompleted)
+            {
+                return new ValueTask(RetryLoop.AwaitFirstAsync<ValueTaskAttempt<TState>>(attempt, method, logger, breaker, ticket, task, cancellationToken));
+            }
+
             return new ValueTask(failure != null ? RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
         }
 

@@ -14,6 +14,65 @@ namespace ResilienceGen.Internal
     /// </summary>
     internal static class RetryLoop
     {
+        /// <summary>
+        /// The first attempt is still running (the awaiting happy path): await it in a frame that holds only what
+        /// a success needs, so a body that goes asynchronous and then succeeds pays for one small async frame
+        /// instead of the whole retry loop's. A failure goes on to <see cref="RunAsync"/> as that attempt's failure.
+        /// </summary>
+        public static async Task<TResult> AwaitFirstAsync<TAttempt, TResult>(
+            TAttempt attempt,
+            ResilientMethod method,
+            ILogger? logger,
+            CircuitBreaker? breaker,
+            long ticket,
+            ValueTask<TResult> running,
+            CancellationToken cancellationToken)
+            where TAttempt : struct, IAttempt<TResult>
+        {
+            Exception failure;
+            try
+            {
+                TResult result = await running.ConfigureAwait(false);
+                breaker?.OnSuccess(ticket, method, logger);
+                return result;
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            return await RunAsync<TAttempt, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// <see cref="AwaitFirstAsync{TAttempt, TResult}"/> for bodies returning a bare Task or ValueTask, awaited
+        /// as they are (no extra frame to turn them into a result).
+        /// </summary>
+        public static async Task<VoidResult> AwaitFirstAsync<TAttempt>(
+            TAttempt attempt,
+            ResilientMethod method,
+            ILogger? logger,
+            CircuitBreaker? breaker,
+            long ticket,
+            ValueTask running,
+            CancellationToken cancellationToken)
+            where TAttempt : struct, IAttempt<VoidResult>
+        {
+            Exception failure;
+            try
+            {
+                await running.ConfigureAwait(false);
+                breaker?.OnSuccess(ticket, method, logger);
+                return default;
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            return await RunAsync<TAttempt, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken).ConfigureAwait(false);
+        }
+
         public static async Task<TResult> RunAsync<TAttempt, TResult>(
             TAttempt attempt,
             ResilientMethod method,

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,14 +13,52 @@ namespace ResilienceGen.Generator.Parsing
     /// </summary>
     internal static class LoggerFinder
     {
+        /// <summary>
+        /// The member found for a type, once for its instance methods and once for its static ones: every attributed method
+        /// of the type would otherwise walk all its members and bases again. Keyed by the symbol, which belongs to one
+        /// compilation, so any edit starts afresh.
+        /// </summary>
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, MemberPerKind> s_memberByType = new ConditionalWeakTable<INamedTypeSymbol, MemberPerKind>();
+
         public static string? Find(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
         {
             INamedTypeSymbol containingType = method.ContainingType;
-            return FindMember(method, containingType, compilation)
+            return s_memberByType.GetOrCreateValue(containingType).Get(method.IsStatic, containingType, compilation)
                 ?? FindPrimaryConstructorParameter(method, containingType, cancellationToken);
         }
 
-        private static string? FindMember(IMethodSymbol method, INamedTypeSymbol containingType, Compilation compilation)
+        /// <summary>The logger member of one type for instance and for static methods, each looked up on first use.</summary>
+        private sealed class MemberPerKind
+        {
+            private Found? _forInstance;
+            private Found? _forStatic;
+
+            public string? Get(bool forStatic, INamedTypeSymbol containingType, Compilation compilation)
+            {
+                // Two threads may both look it up; they find the same member, and either answer is kept.
+                Found? found = Volatile.Read(ref forStatic ? ref _forStatic : ref _forInstance);
+                if (found is null)
+                {
+                    found = new Found(FindMember(forStatic, containingType, compilation));
+                    Volatile.Write(ref forStatic ? ref _forStatic : ref _forInstance, found);
+                }
+
+                return found.Expression;
+            }
+        }
+
+        /// <summary>A looked-up answer, so "no logger member" (null) is told apart from "not looked up yet".</summary>
+        private sealed class Found
+        {
+            public Found(string? expression)
+            {
+                Expression = expression;
+            }
+
+            public string? Expression { get; }
+        }
+
+        private static string? FindMember(bool forStatic, INamedTypeSymbol containingType, Compilation compilation)
         {
             for (INamedTypeSymbol? type = containingType; type is not null; type = type.BaseType)
             {
@@ -36,7 +75,7 @@ namespace ResilienceGen.Generator.Parsing
                     if (memberType is null
                         || !member.CanBeReferencedByName
                         || !IsLogger(memberType)
-                        || (method.IsStatic && !member.IsStatic)
+                        || (forStatic && !member.IsStatic)
                         || !IsReadable(member, containingType, compilation))
                     {
                         continue;
@@ -142,6 +181,6 @@ namespace ResilienceGen.Generator.Parsing
 
         private static bool IsLoggerInterface(ITypeSymbol type)
             => type is INamedTypeSymbol { Name: "ILogger", Arity: 0, TypeKind: TypeKind.Interface } named
-                && named.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Logging";
+                && NamespaceNames.Is(named.ContainingNamespace, NamespaceNames.MicrosoftExtensionsLogging);
     }
 }

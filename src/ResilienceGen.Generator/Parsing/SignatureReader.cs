@@ -13,7 +13,7 @@ namespace ResilienceGen.Generator.Parsing
         {
             if (method.ReturnsByRef || method.ReturnsByRefReadonly
                 || method.ReturnType is not INamedTypeSymbol type
-                || type.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks")
+                || !NamespaceNames.Is(type.ContainingNamespace, NamespaceNames.SystemThreadingTasks))
             {
                 return ReturnKind.Unsupported;
             }
@@ -133,8 +133,8 @@ namespace ResilienceGen.Generator.Parsing
             foreach (IParameterSymbol parameter in method.Parameters)
             {
                 if (parameter.RefKind == RefKind.None
-                    && parameter.Type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { } ns }
-                    && ns.ToDisplayString() == "System.Threading")
+                    && parameter.Type is INamedTypeSymbol { Name: "CancellationToken" } type
+                    && NamespaceNames.Is(type.ContainingNamespace, NamespaceNames.SystemThreading))
                 {
                     return SymbolText.Identifier(parameter.Name);
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,16 +12,40 @@ namespace ResilienceGen.Generator.Parsing
     internal static class TypeHierarchyReader
     {
         /// <summary>
+        /// The hierarchy read from the symbol, once per type: every attributed method of a type has the same one, and
+        /// reading it formats a dozen strings. Keyed by the symbol, which belongs to one compilation, so a new compilation
+        /// (any edit) starts empty and nothing outlives the symbols it was read from.
+        /// </summary>
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, ReadOnce> s_byType = new ConditionalWeakTable<INamedTypeSymbol, ReadOnce>();
+
+        /// <summary>
         /// The hierarchy, or null when a partial cannot be added: a type in the chain is not declared partial
         /// here, is file-local, or is not a class, struct or record.
         /// </summary>
         public static TypeHierarchy? Read(INamedTypeSymbol containingType, MethodDeclarationSyntax method)
         {
+            // From the method's own syntax: another part of the type may be declared differently.
             if (!EveryEnclosingTypeIsPartial(method))
             {
                 return null;
             }
 
+            return s_byType.GetValue(containingType, static type => new ReadOnce(ReadFromSymbol(type))).Hierarchy;
+        }
+
+        /// <summary>A cache entry; a class because the table cannot hold a null hierarchy directly.</summary>
+        private sealed class ReadOnce
+        {
+            public ReadOnce(TypeHierarchy? hierarchy)
+            {
+                Hierarchy = hierarchy;
+            }
+
+            public TypeHierarchy? Hierarchy { get; }
+        }
+
+        private static TypeHierarchy? ReadFromSymbol(INamedTypeSymbol containingType)
+        {
             var chain = new List<INamedTypeSymbol>();
             for (INamedTypeSymbol? type = containingType; type is not null; type = type.ContainingType)
             {

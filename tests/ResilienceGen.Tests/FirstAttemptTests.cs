@@ -124,16 +124,17 @@ public class FirstAttemptTests : RuntimeTestBase
     }
 
     [Fact]
-    public void With_a_listener_on_the_attempts_counter_calls_go_the_full_way_and_every_attempt_is_counted()
+    public async Task With_a_listener_on_the_attempts_counter_the_fast_path_counts_every_attempt()
     {
-        ResilientMethod method = Method(Retry(), null);
+        ResilientMethod method = Method(Retry(maxRetries: 2), null);
         using var metrics = new MetricCollector();
 
-        CallLikeGenerated(method, Flaky.Succeeding(), static b => b.CompletedAsync(), out bool fast);
-        CallLikeGenerated(method, Flaky.Succeeding(), static b => b.CompletedAsync(), out _);
+        Assert.Equal(1, await CallLikeGenerated(method, Flaky.Succeeding(), static b => b.CompletedAsync(), out bool fast));
+        Assert.Equal(2, await Drive(CallLikeGenerated(method, Flaky.FailingTimes(1), static b => b.CompletedAsync(), out _)));
 
-        Assert.False(fast);
-        Assert.Equal(2, metrics.Measurements.Count(m => m.Instrument == "resiliencegen.attempts" && Equals(m.Tags["method"], method.MethodName)));
+        Assert.True(fast);
+        // One attempt for the first call; two (the failure and its retry) for the second.
+        Assert.Equal(3, metrics.Measurements.Count(m => m.Instrument == "resiliencegen.attempts" && Equals(m.Tags["method"], method.MethodName)));
     }
 
     [Fact]

@@ -41,6 +41,13 @@ public partial class HappyPathCompletedBenchmarks
     [Benchmark(Baseline = true)]
     public Task<int> DirectCall() => GetValueCoreAsync(CancellationToken.None);
 
+    // A reference point, not a rival: the least any wrapper that is its own method costs (one more call, no checks).
+    [Benchmark]
+    public Task<int> EmptyHandWrittenWrapper() => EmptyWrapperAsync(CancellationToken.None);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task<int> EmptyWrapperAsync(CancellationToken cancellationToken) => GetValueCoreAsync(cancellationToken);
+
     [Benchmark]
     public Task<int> GeneratedWrapper() => GetValueAsync(CancellationToken.None);
 

@@ -31,14 +31,15 @@ namespace ResilienceGen.Internal
 
         /// <summary>
         /// True when the call may take the fast path: the policy has not changed since it was last read, resilience
-        /// is not switched off, the breaker (if any) is Closed, and nobody listens to the attempts counter (which
-        /// the fast path does not count). Everything else goes the full way through the entry point.
+        /// is not switched off, and the breaker (if any) is Closed. The attempt is then counted (when someone
+        /// listens to the attempts counter) and the caller calls the body. Everything else goes the full way
+        /// through the entry point.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryAdmit(ResilientMethod method)
         {
             MethodPolicy policy = method.Policy;
-            if (policy.PassThrough || Telemetry.ResilienceMetrics.Attempts.Enabled)
+            if (policy.PassThrough)
             {
                 return false;
             }
@@ -54,6 +55,7 @@ namespace ResilienceGen.Internal
                 Breaker = breaker;
             }
 
+            RetryLoop.CountAttempt(method);
             Admitted = true;
             return true;
         }

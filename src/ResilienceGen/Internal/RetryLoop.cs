@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -230,18 +231,26 @@ namespace ResilienceGen.Internal
             return new CircuitBreakerOpenException(breaker.Name, retryAfter);
         }
 
+        /// <summary>Counts one attempt on the meter; only the "anyone listening?" test is inlined into callers.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void CountAttempt(ResilientMethod method)
         {
             if (ResilienceMetrics.Attempts.Enabled)
             {
-                if (method.BreakerName is null)
-                {
-                    ResilienceMetrics.Attempts.Add(1, method.MethodTag);
-                }
-                else
-                {
-                    ResilienceMetrics.Attempts.Add(1, method.MethodTag, method.BreakerTag);
-                }
+                AddAttempt(method);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void AddAttempt(ResilientMethod method)
+        {
+            if (method.BreakerName is null)
+            {
+                ResilienceMetrics.Attempts.Add(1, method.MethodTag);
+            }
+            else
+            {
+                ResilienceMetrics.Attempts.Add(1, method.MethodTag, method.BreakerTag);
             }
         }
 

@@ -12,7 +12,7 @@ namespace ResilienceGen.Validation
         public static void Check(IMethodSymbol method, List<DeclarationProblem> problems)
         {
             var coreName = CoreMethodNaming.CoreNameFor(method.Name);
-            var candidates = FindCandidates(method);
+            var candidates = FindCandidates(method, coreName);
             if (candidates.IsEmpty)
             {
                 problems.Add(DeclarationProblem.Error(DiagnosticIds.CoreMethodMissing, SyntaxLookup.NameLocation(method), method.Name, coreName, ExpectedSignature(method, coreName)));
@@ -42,12 +42,22 @@ namespace ResilienceGen.Validation
 
         /// <summary>The ordinary methods named like the Core method in the method's own type.</summary>
         public static ImmutableArray<IMethodSymbol> FindCandidates(IMethodSymbol method)
+            => FindCandidates(method, CoreMethodNaming.CoreNameFor(method.Name));
+
+        private static ImmutableArray<IMethodSymbol> FindCandidates(IMethodSymbol method, string coreName)
         {
-            var coreName = CoreMethodNaming.CoreNameFor(method.Name);
-            return method.ContainingType.GetMembers(coreName)
-                .OfType<IMethodSymbol>()
-                .Where(m => m.MethodKind == MethodKind.Ordinary && !SymbolEqualityComparer.Default.Equals(m, method))
-                .ToImmutableArray();
+            // A plain loop: this runs for every attributed method on every compilation, and there is usually one match.
+            var members = method.ContainingType.GetMembers(coreName);
+            var candidates = ImmutableArray.CreateBuilder<IMethodSymbol>(members.Length);
+            foreach (var member in members)
+            {
+                if (member is IMethodSymbol candidate && candidate.MethodKind == MethodKind.Ordinary && !SymbolEqualityComparer.Default.Equals(candidate, method))
+                {
+                    candidates.Add(candidate);
+                }
+            }
+
+            return candidates.Count == candidates.Capacity ? candidates.MoveToImmutable() : candidates.ToImmutable();
         }
 
         /// <summary>The matching Core method, or null when there is none.</summary>
@@ -92,64 +102,69 @@ namespace ResilienceGen.Validation
             public Location Location { get; }
         }
 
+        // The texts and locations are built only once a difference is found: a matching Core method, the common case,
+        // costs no strings.
         private static Difference? FindDifference(IMethodSymbol method, IMethodSymbol core)
         {
-            var coreLocation = SyntaxLookup.NameLocation(core);
             if (method.IsStatic != core.IsStatic)
             {
-                return new Difference(core.IsStatic ? "it is static but the declaration is not" : "it is not static but the declaration is", coreLocation);
+                return new Difference(core.IsStatic ? "it is static but the declaration is not" : "it is not static but the declaration is", SyntaxLookup.NameLocation(core));
             }
 
             if (core.IsVararg)
             {
-                return new Difference("it takes __arglist", coreLocation);
+                return new Difference("it takes __arglist", SyntaxLookup.NameLocation(core));
             }
 
             if (method.Arity != core.Arity)
             {
-                return new Difference("it has " + Count(core.Arity, "type parameter") + " but the declaration has " + method.Arity, coreLocation);
+                return new Difference("it has " + Count(core.Arity, "type parameter") + " but the declaration has " + method.Arity, SyntaxLookup.NameLocation(core));
             }
 
-            if (method.Parameters.Length != core.Parameters.Length)
+            var methodParameters = method.Parameters;
+            var coreParameters = core.Parameters;
+            if (methodParameters.Length != coreParameters.Length)
             {
-                return new Difference("it has " + Count(core.Parameters.Length, "parameter") + " but the declaration has " + method.Parameters.Length, coreLocation);
+                return new Difference("it has " + Count(coreParameters.Length, "parameter") + " but the declaration has " + methodParameters.Length, SyntaxLookup.NameLocation(core));
             }
 
             // Compare in the declaration's type parameters, so Core<U>(U x) matches M<T>(T x).
             var constructed = core.Arity == 0 ? core : core.Construct(method.TypeParameters.Cast<ITypeSymbol>().ToArray());
-            for (var i = 0; i < method.Parameters.Length; i++)
+            var constructedParameters = core.Arity == 0 ? coreParameters : constructed.Parameters;
+            for (var i = 0; i < methodParameters.Length; i++)
             {
-                var expected = method.Parameters[i];
-                var actual = constructed.Parameters[i];
-                var where = "parameter " + (i + 1) + " '" + core.Parameters[i].Name + "'";
+                var expected = methodParameters[i];
+                var actual = constructedParameters[i];
                 if (expected.RefKind != actual.RefKind)
                 {
-                    return new Difference(where + " is passed by " + TypeFacts.RefKindText(actual.RefKind) + " but the declaration's '" + expected.Name + "' is passed by " + TypeFacts.RefKindText(expected.RefKind), SyntaxLookup.NameLocation(core.Parameters[i]));
+                    return new Difference(Where(i, coreParameters[i]) + " is passed by " + TypeFacts.RefKindText(actual.RefKind) + " but the declaration's '" + expected.Name + "' is passed by " + TypeFacts.RefKindText(expected.RefKind), SyntaxLookup.NameLocation(coreParameters[i]));
                 }
 
                 // Nullability counts where the generated call would warn (a warning in generated code is a cascade too).
                 if (!SymbolEqualityComparer.Default.Equals(expected.Type, actual.Type) || TypeFacts.NullabilityWarns(expected.Type, actual.Type))
                 {
-                    return new Difference(where + " is '" + TypeFacts.Display(actual.Type) + "' but the declaration's '" + expected.Name + "' is '" + TypeFacts.Display(expected.Type) + "'", SyntaxLookup.NameLocation(core.Parameters[i]));
+                    return new Difference(Where(i, coreParameters[i]) + " is '" + TypeFacts.Display(actual.Type) + "' but the declaration's '" + expected.Name + "' is '" + TypeFacts.Display(expected.Type) + "'", SyntaxLookup.NameLocation(coreParameters[i]));
                 }
             }
 
             if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, constructed.ReturnType) || method.RefKind != core.RefKind
                 || TypeFacts.NullabilityWarns(constructed.ReturnType, method.ReturnType))
             {
-                return new Difference("it returns '" + TypeFacts.Display(constructed.ReturnType) + "' but the declaration returns '" + TypeFacts.Display(method.ReturnType) + "'", coreLocation);
+                return new Difference("it returns '" + TypeFacts.Display(constructed.ReturnType) + "' but the declaration returns '" + TypeFacts.Display(method.ReturnType) + "'", SyntaxLookup.NameLocation(core));
             }
 
             for (var i = 0; i < method.Arity; i++)
             {
                 if (!SameConstraints(method.TypeParameters[i], core.TypeParameters[i]))
                 {
-                    return new Difference("its type parameter '" + core.TypeParameters[i].Name + "' has other constraints than the declaration's '" + method.TypeParameters[i].Name + "'", coreLocation);
+                    return new Difference("its type parameter '" + core.TypeParameters[i].Name + "' has other constraints than the declaration's '" + method.TypeParameters[i].Name + "'", SyntaxLookup.NameLocation(core));
                 }
             }
 
             return null;
         }
+
+        private static string Where(int index, IParameterSymbol coreParameter) => "parameter " + (index + 1) + " '" + coreParameter.Name + "'";
 
         /// <summary>
         /// Constraint kinds must agree. Constraint types are compared by symbol when they do not mention type parameters,

@@ -12,15 +12,13 @@ namespace ResilienceGen.Generator.Parsing
     internal static class HookReader
     {
         public static HooksModel? Read(
-            AttributeData? retryAttribute,
-            AttributeData? breakerAttribute,
+            AttributeValues? retryValues,
+            AttributeValues? breakerValues,
             IMethodSymbol method,
             Compilation compilation,
             out string? problemId)
         {
             problemId = null;
-            AttributeValues? retryValues = retryAttribute is null ? null : new AttributeValues(retryAttribute);
-            AttributeValues? breakerValues = breakerAttribute is null ? null : new AttributeValues(breakerAttribute);
             bool onRetryNamed = retryValues?.String(HookRules.OnRetryProperty) is not null;
             bool retryAfterNamed = retryValues?.String(HookRules.RetryAfterProperty) is not null;
             bool fallbackNamed = (retryValues?.String(HookRules.FallbackProperty) ?? breakerValues?.String(HookRules.FallbackProperty)) is not null;

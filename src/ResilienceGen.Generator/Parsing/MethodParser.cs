@@ -100,22 +100,26 @@ namespace ResilienceGen.Generator.Parsing
             // method, filters, hooks); what follows only reads what the emitted code needs.
             string? problemId = FirstError(problems);
 
+            // Each attribute's named arguments are indexed once, for the policy and the hooks alike.
+            AttributeValues? retryValues = problemId is null && retryAttribute is not null ? new AttributeValues(retryAttribute) : null;
+            AttributeValues? breakerValues = problemId is null && breakerAttribute is not null ? new AttributeValues(breakerAttribute) : null;
+
             RetryModel? retry = null;
             BreakerModel? breaker = null;
-            if (problemId is null && retryAttribute is not null)
+            if (problemId is null && retryValues is not null)
             {
-                retry = PolicyReader.ReadRetry(retryAttribute, method, compilation, out problemId);
+                retry = PolicyReader.ReadRetry(retryValues, method, compilation, out problemId);
             }
 
-            if (problemId is null && breakerAttribute is not null)
+            if (problemId is null && breakerAttribute is not null && breakerValues is not null)
             {
-                breaker = PolicyReader.ReadBreaker(breakerAttribute, method, displayName, compilation, out problemId);
+                breaker = PolicyReader.ReadBreaker(breakerAttribute, breakerValues, method, displayName, compilation, out problemId);
             }
 
             HooksModel? hooks = null;
             if (problemId is null)
             {
-                hooks = HookReader.Read(retryAttribute, breakerAttribute, method, compilation, out problemId);
+                hooks = HookReader.Read(retryValues, breakerValues, method, compilation, out problemId);
             }
 
             bool valid = problemId is null;

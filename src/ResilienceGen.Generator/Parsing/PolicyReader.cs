@@ -7,9 +7,8 @@ namespace ResilienceGen.Generator.Parsing
     /// <summary>Reads [WithRetry] and [CircuitBreaker] into models, with the defaults of API.md §2.</summary>
     internal static class PolicyReader
     {
-        public static RetryModel? ReadRetry(AttributeData attribute, IMethodSymbol method, Compilation compilation, out string? problemId)
+        public static RetryModel? ReadRetry(AttributeValues values, IMethodSymbol method, Compilation compilation, out string? problemId)
         {
-            var values = new AttributeValues(attribute);
             ExceptionFilterModel? filter = FilterReader.Read(values, method, compilation, out problemId);
             if (filter is null)
             {
@@ -32,12 +31,12 @@ namespace ResilienceGen.Generator.Parsing
 
         public static BreakerModel? ReadBreaker(
             AttributeData attribute,
+            AttributeValues values,
             IMethodSymbol method,
             string defaultName,
             Compilation compilation,
             out string? problemId)
         {
-            var values = new AttributeValues(attribute);
             ExceptionFilterModel? filter = FilterReader.Read(values, method, compilation, out problemId);
             if (filter is null)
             {

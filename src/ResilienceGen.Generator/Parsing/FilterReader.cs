@@ -34,15 +34,16 @@ namespace ResilienceGen.Generator.Parsing
                 shouldHandle = SymbolText.Identifier(predicate.Name);
             }
 
-            return new ExceptionFilterModel(TypeNames(values, "Handle"), TypeNames(values, "Ignore"), shouldHandle, shouldHandleIsStatic);
+            TypeTexts typeTexts = TypeTexts.For(compilation);
+            return new ExceptionFilterModel(TypeNames(values, "Handle", typeTexts), TypeNames(values, "Ignore", typeTexts), shouldHandle, shouldHandleIsStatic);
         }
 
-        private static EquatableArray<string> TypeNames(AttributeValues values, string name)
+        private static EquatableArray<string> TypeNames(AttributeValues values, string name, TypeTexts typeTexts)
         {
             var names = new List<string>();
             foreach (ITypeSymbol type in values.Types(name, out _))
             {
-                string typeName = SymbolText.Type(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+                string typeName = typeTexts.Of(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
                 if (!names.Contains(typeName))
                 {
                     names.Add(typeName);

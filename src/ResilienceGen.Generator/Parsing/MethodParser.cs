@@ -133,7 +133,7 @@ namespace ResilienceGen.Generator.Parsing
                 IsStatic: method.IsStatic,
                 TypeParameters: SignatureReader.ReadTypeParameters(method),
                 ConstraintClauses: SignatureReader.ReadConstraintClauses(method, syntax),
-                Parameters: SignatureReader.ReadParameters(method),
+                Parameters: SignatureReader.ReadParameters(method, TypeTexts.For(compilation)),
                 StubDiagnosticId: problemId,
                 CoreName: SymbolText.Identifier(coreName),
                 LoggerExpression: valid ? LoggerFinder.Find(method, compilation, cancellationToken) : null,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,8 +35,17 @@ namespace ResilienceGen.Generator.Parsing
             return prefix + SymbolText.Type(method.ReturnType);
         }
 
-        public static EquatableArray<ParameterModel> ReadParameters(IMethodSymbol method)
-            => method.Parameters.Select(ToModel).ToEquatableArray();
+        public static EquatableArray<ParameterModel> ReadParameters(IMethodSymbol method, TypeTexts typeTexts)
+        {
+            ImmutableArray<IParameterSymbol> parameters = method.Parameters;
+            var models = new ParameterModel[parameters.Length];
+            for (int i = 0; i < models.Length; i++)
+            {
+                models[i] = ToModel(parameters[i], typeTexts);
+            }
+
+            return new EquatableArray<ParameterModel>(models);
+        }
 
         public static EquatableArray<string> ReadTypeParameters(IMethodSymbol method)
             => method.TypeParameters.Select(t => SymbolText.Identifier(t.Name)).ToEquatableArray();
@@ -102,7 +112,7 @@ namespace ResilienceGen.Generator.Parsing
             return constraints;
         }
 
-        private static ParameterModel ToModel(IParameterSymbol parameter)
+        private static ParameterModel ToModel(IParameterSymbol parameter, TypeTexts typeTexts)
         {
             var modifiers = new List<string>();
             if (parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true })
@@ -124,7 +134,7 @@ namespace ResilienceGen.Generator.Parsing
             }
 
             string modifierText = modifiers.Count == 0 ? string.Empty : string.Join(" ", modifiers) + " ";
-            return new ParameterModel(SymbolText.Identifier(parameter.Name), SymbolText.Type(parameter.Type), modifierText);
+            return new ParameterModel(SymbolText.Identifier(parameter.Name), typeTexts.Of(parameter.Type), modifierText);
         }
 
         /// <summary>True for parameter types that cannot travel in the value-tuple state (pointers, ref structs) or by-ref parameters.</summary>

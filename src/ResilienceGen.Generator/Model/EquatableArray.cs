@@ -84,6 +84,6 @@ namespace ResilienceGen.Generator.Model
     {
         public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
             where T : IEquatable<T>
-            => new EquatableArray<T>(new List<T>(items).ToArray());
+            => new EquatableArray<T>(items.ToArray());
     }
 }

@@ -26,7 +26,10 @@ namespace ResilienceGen.Internal
         /// <summary>The breaker that admitted the call while Closed, or null when the method has none in force.</summary>
         internal CircuitBreaker? Breaker;
 
-        /// <summary>True once <see cref="TryAdmit"/> let the call in: the body was (or is being) called.</summary>
+        /// <summary>How the breaker admitted the call (a normal call, or a half-open probe).</summary>
+        internal long Ticket;
+
+        /// <summary>True once the call was let in: the body was (or is being) called.</summary>
         internal bool Admitted;
 
         /// <summary>
@@ -56,6 +59,7 @@ namespace ResilienceGen.Internal
             }
 
             RetryLoop.CountAttempt(method);
+            Ticket = CircuitBreaker.NormalTicket;
             Admitted = true;
             return true;
         }

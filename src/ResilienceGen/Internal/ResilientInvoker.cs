@@ -37,45 +37,22 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, Task<TResult>>? fallback = null,
             FirstAttempt<Task<TResult>> first = default)
         {
-            CircuitBreaker? breaker;
-            long ticket = CircuitBreaker.NormalTicket;
-            Task<TResult>? task = null;
-            Exception? failure = null;
-            if (first.Admitted)
+            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
             {
-                breaker = first.Breaker;
-                task = first.Started;
-                failure = first.Failure;
-            }
-            else
-            {
-                MethodPolicy policy = method.Policy;
-                if (policy.PassThrough)
-                {
+                case StartResult.PassThrough:
                     return body(state); // kill switch: exactly what a direct call would do
-                }
+                case StartResult.Rejected:
+                    return fallback is null ? Task.FromException<TResult>(rejection!) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
+            }
 
-                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
-                if (rejection != null)
-                {
-                    return fallback is null ? Task.FromException<TResult>(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
-
-                RetryLoop.CountAttempt(method);
-                try
-                {
-                    task = body(state);
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-
-                if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
-                {
-                    breaker?.OnSuccess(ticket, method, logger);
-                    return task;
-                }
+            CircuitBreaker? breaker = first.Breaker;
+            long ticket = first.Ticket;
+            Task<TResult>? task = first.Started;
+            Exception? failure = first.Failure;
+            if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
             }
 
             var attempt = new TaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
@@ -99,45 +76,22 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, Task>? fallback = null,
             FirstAttempt<Task> first = default)
         {
-            CircuitBreaker? breaker;
-            long ticket = CircuitBreaker.NormalTicket;
-            Task? task = null;
-            Exception? failure = null;
-            if (first.Admitted)
+            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
             {
-                breaker = first.Breaker;
-                task = first.Started;
-                failure = first.Failure;
-            }
-            else
-            {
-                MethodPolicy policy = method.Policy;
-                if (policy.PassThrough)
-                {
+                case StartResult.PassThrough:
                     return body(state); // kill switch: exactly what a direct call would do
-                }
+                case StartResult.Rejected:
+                    return fallback is null ? Task.FromException(rejection!) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
+            }
 
-                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
-                if (rejection != null)
-                {
-                    return fallback is null ? Task.FromException(rejection) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
-
-                RetryLoop.CountAttempt(method);
-                try
-                {
-                    task = body(state);
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-
-                if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
-                {
-                    breaker?.OnSuccess(ticket, method, logger);
-                    return task;
-                }
+            CircuitBreaker? breaker = first.Breaker;
+            long ticket = first.Ticket;
+            Task? task = first.Started;
+            Exception? failure = first.Failure;
+            if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
             }
 
             var attempt = new TaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
@@ -161,45 +115,22 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, ValueTask<TResult>>? fallback = null,
             FirstAttempt<ValueTask<TResult>> first = default)
         {
-            CircuitBreaker? breaker;
-            long ticket = CircuitBreaker.NormalTicket;
-            ValueTask<TResult> task = default;
-            Exception? failure = null;
-            if (first.Admitted)
+            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
             {
-                breaker = first.Breaker;
-                task = first.Started;
-                failure = first.Failure;
-            }
-            else
-            {
-                MethodPolicy policy = method.Policy;
-                if (policy.PassThrough)
-                {
+                case StartResult.PassThrough:
                     return body(state); // kill switch: exactly what a direct call would do
-                }
+                case StartResult.Rejected:
+                    return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection!)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
+            }
 
-                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
-                if (rejection != null)
-                {
-                    return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
-
-                RetryLoop.CountAttempt(method);
-                try
-                {
-                    task = body(state);
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-
-                if (failure is null && task.IsCompletedSuccessfully)
-                {
-                    breaker?.OnSuccess(ticket, method, logger);
-                    return task;
-                }
+            CircuitBreaker? breaker = first.Breaker;
+            long ticket = first.Ticket;
+            ValueTask<TResult> task = first.Started;
+            Exception? failure = first.Failure;
+            if (failure is null && task.IsCompletedSuccessfully)
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
             }
 
             var attempt = new ValueTaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
@@ -223,45 +154,22 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, ValueTask>? fallback = null,
             FirstAttempt<ValueTask> first = default)
         {
-            CircuitBreaker? breaker;
-            long ticket = CircuitBreaker.NormalTicket;
-            ValueTask task = default;
-            Exception? failure = null;
-            if (first.Admitted)
+            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
             {
-                breaker = first.Breaker;
-                task = first.Started;
-                failure = first.Failure;
-            }
-            else
-            {
-                MethodPolicy policy = method.Policy;
-                if (policy.PassThrough)
-                {
+                case StartResult.PassThrough:
                     return body(state); // kill switch: exactly what a direct call would do
-                }
+                case StartResult.Rejected:
+                    return fallback is null ? new ValueTask(Task.FromException(rejection!)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
+            }
 
-                CircuitBreakerOpenException? rejection = Admit(method, policy, logger, out breaker, out ticket);
-                if (rejection != null)
-                {
-                    return fallback is null ? new ValueTask(Task.FromException(rejection)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection);
-                }
-
-                RetryLoop.CountAttempt(method);
-                try
-                {
-                    task = body(state);
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-
-                if (failure is null && task.IsCompletedSuccessfully)
-                {
-                    breaker?.OnSuccess(ticket, method, logger);
-                    return task;
-                }
+            CircuitBreaker? breaker = first.Breaker;
+            long ticket = first.Ticket;
+            ValueTask task = first.Started;
+            Exception? failure = first.Failure;
+            if (failure is null && task.IsCompletedSuccessfully)
+            {
+                breaker?.OnSuccess(ticket, method, logger);
+                return task;
             }
 
             var attempt = new ValueTaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
@@ -271,6 +179,60 @@ namespace ResilienceGen.Internal
             }
 
             return new ValueTask(failure != null ? RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+        }
+
+        /// <summary>What <see cref="StartUnlessStarted"/> did with a call.</summary>
+        private enum StartResult
+        {
+            /// <summary>The body was called (here or by the generated fast path); its outcome is in <c>first</c>.</summary>
+            Running,
+
+            /// <summary>Resilience is switched off for the method: call the body and return what it returns.</summary>
+            PassThrough,
+
+            /// <summary>The breaker rejected the call; the body was not called.</summary>
+            Rejected,
+        }
+
+        /// <summary>
+        /// The start of a call, shared by the four entry points: unless the generated fast path already started the
+        /// body, take the breaker's word, count the attempt and call the body, keeping what it returned or threw in
+        /// <paramref name="first"/>. What differs per return kind stays with the entry points.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static StartResult StartUnlessStarted<TState, TTask>(
+            ResilientMethod method, ILogger? logger, TState state, Func<TState, TTask> body, ref FirstAttempt<TTask> first, out CircuitBreakerOpenException? rejection)
+        {
+            rejection = null;
+            if (first.Admitted)
+            {
+                return StartResult.Running;
+            }
+
+            MethodPolicy policy = method.Policy;
+            if (policy.PassThrough)
+            {
+                return StartResult.PassThrough;
+            }
+
+            rejection = Admit(method, policy, logger, out first.Breaker, out first.Ticket);
+            if (rejection != null)
+            {
+                return StartResult.Rejected;
+            }
+
+            first.Admitted = true;
+            RetryLoop.CountAttempt(method);
+            try
+            {
+                first.Started = body(state);
+            }
+            catch (Exception ex)
+            {
+                first.Failure = ex;
+            }
+
+            return StartResult.Running;
         }
 
         /// <summary>

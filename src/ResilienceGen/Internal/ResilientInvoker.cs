@@ -61,7 +61,14 @@ namespace ResilienceGen.Internal
                 return RetryLoop.AwaitFirstAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, new ValueTask<TResult>(task), cancellationToken);
             }
 
-            return failure != null ? RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
+            if (failure != null)
+            {
+                // The body threw synchronously: that is the first attempt's failure.
+                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken);
+            }
+
+            // A faulted, cancelled or null task: the loop judges it.
+            return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
         /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
@@ -100,7 +107,14 @@ namespace ResilienceGen.Internal
                 return RetryLoop.AwaitFirstAsync<TaskAttempt<TState>>(attempt, method, logger, breaker, ticket, new ValueTask(task), cancellationToken);
             }
 
-            return failure != null ? RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
+            if (failure != null)
+            {
+                // The body threw synchronously: that is the first attempt's failure.
+                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken);
+            }
+
+            // A faulted, cancelled or null task: the loop judges it.
+            return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
         }
 
         /// <summary>Runs a body returning <see cref="ValueTask{TResult}"/> through the method's policy.</summary>
@@ -139,7 +153,14 @@ namespace ResilienceGen.Internal
                 return new ValueTask<TResult>(RetryLoop.AwaitFirstAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, cancellationToken));
             }
 
-            return new ValueTask<TResult>(failure != null ? RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, null, cancellationToken));
+            if (failure != null)
+            {
+                // The body threw synchronously: that is the first attempt's failure.
+                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken));
+            }
+
+            // A faulted or cancelled task: the loop judges it.
+            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, null, cancellationToken));
         }
 
         /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
@@ -178,7 +199,14 @@ namespace ResilienceGen.Internal
                 return new ValueTask(RetryLoop.AwaitFirstAsync<ValueTaskAttempt<TState>>(attempt, method, logger, breaker, ticket, task, cancellationToken));
             }
 
-            return new ValueTask(failure != null ? RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken) : RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+            if (failure != null)
+            {
+                // The body threw synchronously: that is the first attempt's failure.
+                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken));
+            }
+
+            // A faulted or cancelled task: the loop judges it.
+            return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
         }
 
         /// <summary>What <see cref="StartUnlessStarted"/> did with a call.</summary>

@@ -43,19 +43,7 @@ namespace ResilienceGen.Validation
             }
 
             var definition = method.PartialDefinitionPart ?? method;
-            AttributeData? retry = null;
-            AttributeData? breaker = null;
-            foreach (var attribute in definition.GetAttributes())
-            {
-                if (types.IsWithRetry(attribute))
-                {
-                    retry = retry ?? attribute;
-                }
-                else if (types.IsCircuitBreaker(attribute))
-                {
-                    breaker = breaker ?? attribute;
-                }
-            }
+            types.FindAttributes(definition, out var retry, out var breaker);
 
             if (retry == null && breaker == null)
             {

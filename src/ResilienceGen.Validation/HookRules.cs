@@ -37,19 +37,7 @@ namespace ResilienceGen.Validation
 
             var types = KnownTypes.From(compilation);
             var definition = method.PartialDefinitionPart ?? method;
-            AttributeData? retry = null;
-            AttributeData? breaker = null;
-            foreach (var attribute in definition.GetAttributes())
-            {
-                if (types.IsWithRetry(attribute))
-                {
-                    retry = retry ?? attribute;
-                }
-                else if (types.IsCircuitBreaker(attribute))
-                {
-                    breaker = breaker ?? attribute;
-                }
-            }
+            types.FindAttributes(definition, out var retry, out var breaker);
 
             return Resolve(definition, retry, breaker, types);
         }

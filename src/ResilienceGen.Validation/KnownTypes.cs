@@ -51,6 +51,24 @@ namespace ResilienceGen.Validation
 
         public bool IsCircuitBreaker(AttributeData attribute) => Is(attribute, CircuitBreakerAttribute);
 
+        /// <summary>The method's first [WithRetry] and first [CircuitBreaker], each null when absent.</summary>
+        public void FindAttributes(IMethodSymbol method, out AttributeData? retry, out AttributeData? breaker)
+        {
+            retry = null;
+            breaker = null;
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (IsWithRetry(attribute))
+                {
+                    retry = retry ?? attribute;
+                }
+                else if (IsCircuitBreaker(attribute))
+                {
+                    breaker = breaker ?? attribute;
+                }
+            }
+        }
+
         private static bool Is(AttributeData attribute, INamedTypeSymbol? type)
             => type != null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
     }

@@ -30,18 +30,8 @@ public class AllocationTests : RuntimeTestBase
         ResilientMethod method = PolicyFor(policy);
         static Task<int> Run(ResilientMethod m) => ResilientInvoker.RunTaskOf(m, null, s_completed, static t => t, null, null, default);
 
-        for (int i = 0; i < 1_000; i++)
-        {
-            Run(method);
-        }
+        long allocated = Allocations.Measure(() => Run(method), Calls);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            Run(method);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.Equal(CircuitState.Closed, method.Breaker?.State ?? CircuitState.Closed);
     }
@@ -58,18 +48,9 @@ public class AllocationTests : RuntimeTestBase
             ResilientInvoker.RunValueTask(method, null, 0, static _ => default, null, null, default);
         }
 
-        for (int i = 0; i < 1_000; i++)
-        {
-            RunAll();
-        }
+        long allocated = Allocations.Measure(() => RunAll(), Calls);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            RunAll();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Theory]
@@ -83,18 +64,9 @@ public class AllocationTests : RuntimeTestBase
         Resilience.Breakers.SetEnabled("some-other-breaker", false);
         static Task<int> Run(ResilientMethod m) => ResilientInvoker.RunTaskOf(m, null, s_completed, static t => t, null, null, default);
 
-        for (int i = 0; i < 1_000; i++)
-        {
-            Run(method);
-        }
+        long allocated = Allocations.Measure(() => Run(method), Calls);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            Run(method);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.Equal(5, method.Policy.Retry?.MaxRetries ?? 5); // the override is in force, not ignored
         if (method.Breaker is { } breaker)
         {
@@ -124,31 +96,19 @@ public class AllocationTests : RuntimeTestBase
                 onRetry: static (_, _, _, _) => { }, retryAfter: static (_, _) => null, fallback: static (_, _) => default);
         }
 
-        for (int i = 0; i < 1_000; i++)
-        {
-            RunAll();
-        }
+        long allocated = Allocations.Measure(() => RunAll(), Calls);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            RunAll();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
     public void The_measurement_does_see_allocations()
     {
-        // Guards the test above against measuring nothing: a body that allocates shows up.
+        // Guards the tests above (and every user of Allocations.Measure) against measuring nothing: a body that allocates shows up.
         ResilientMethod method = Method(Retry(), Breaker());
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            ResilientInvoker.RunTaskOf(method, null, i, static n => Task.FromResult(n + 1_000), null, null, default);
-        }
+        long allocated = Allocations.Measure(
+            () => ResilientInvoker.RunTaskOf(method, null, 1, static n => Task.FromResult(n + 1_000), null, null, default), calls: 100, warmUp: 0);
 
-        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before > 0);
+        Assert.True(allocated > 0);
     }
 }

@@ -198,13 +198,7 @@ public class FirstAttemptTests : RuntimeTestBase
             Assert.True(RunAll());
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            RunAll();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Allocations.Measure(() => RunAll(), Calls, warmUp: 0));
         if (method.Breaker is { } breaker)
         {
             Assert.Equal(1 + (1_000 + Calls) * 4, breaker.Metrics.SuccessCount);

@@ -26,11 +26,14 @@ namespace ResilienceGen.Internal
         /// <summary>The breaker that admitted the call while Closed, or null when the method has none in force.</summary>
         internal CircuitBreaker? Breaker;
 
-        /// <summary>How the breaker admitted the call (a normal call, or a half-open probe).</summary>
+        /// <summary>
+        /// How the breaker admitted the call (a normal call, or a half-open probe); the default,
+        /// <see cref="CircuitBreaker.RejectedTicket"/>, means not admitted (yet).
+        /// </summary>
         internal long Ticket;
 
         /// <summary>True once the call was let in: the body was (or is being) called.</summary>
-        internal bool Admitted;
+        internal bool Admitted => Ticket != CircuitBreaker.RejectedTicket;
 
         /// <summary>
         /// True when the call may take the fast path: the policy has not changed since it was last read, resilience
@@ -60,7 +63,6 @@ namespace ResilienceGen.Internal
 
             RetryLoop.CountAttempt(method);
             Ticket = CircuitBreaker.NormalTicket;
-            Admitted = true;
             return true;
         }
     }

@@ -249,8 +249,8 @@ namespace ResilienceGen.Internal
                 return StartResult.Rejected;
             }
 
-            first.Admitted = true;
-            RetryLoop.CountAttempt(method);
+            RetryLoop.CountAttempt(method); // admitted: Admit gave a ticket
+
             try
             {
                 first.Started = body(state);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ResilienceGen.Generator.Emitting;
 using ResilienceGen.Generator.Model;
@@ -45,8 +46,19 @@ namespace ResilienceGen.Generator
                 .SelectMany(static (groups, _) => groups.AsImmutableArray())
                 .WithTrackingName(TrackingNames.TypeFiles);
 
-            context.RegisterSourceOutput(typeFiles, static (output, group) =>
-                output.AddSource(group.Type.HintName, TypeFileEmitter.Emit(group)));
+            // The wrappers implement extended partial methods, a C# 9 feature. Below C# 9 the compiler already
+            // reports CS8370 (naming the fix) and CS8795 on the user's own declaration; an implementation from us
+            // would only add a second CS8370 inside a generated file, so nothing is emitted there.
+            IncrementalValueProvider<bool> languageHasExtendedPartialMethods = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 });
+
+            context.RegisterSourceOutput(typeFiles.Combine(languageHasExtendedPartialMethods), static (output, file) =>
+            {
+                if (file.Right)
+                {
+                    output.AddSource(file.Left.Type.HintName, TypeFileEmitter.Emit(file.Left));
+                }
+            });
         }
     }
 }

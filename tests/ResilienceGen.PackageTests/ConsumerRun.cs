@@ -3,7 +3,6 @@ namespace ResilienceGen.PackageTests;
 /// <summary>The consumer app (and the library it references) built against the package, then run.</summary>
 public sealed class ConsumerRun
 {
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     private ConsumerRun(string directory, CommandResult build, CommandResult? run)
@@ -22,8 +21,7 @@ public sealed class ConsumerRun
 
     internal static async Task<ConsumerRun> BuildAndRunAsync(PackedPackage package, string directory)
     {
-        ConsumerTemplate.CopyTo(directory, package);
-        var build = await DotNetCli.RunAsync(directory, BuildTimeout, ["build", "App/Consumer.App.csproj", .. DotNetCli.IsolatedBuildFlags]);
+        var build = await ConsumerBuild.RunAsync(package, directory, "build", "App/Consumer.App.csproj");
         if (!build.Succeeded)
         {
             return new ConsumerRun(directory, build, run: null);
@@ -34,12 +32,21 @@ public sealed class ConsumerRun
     }
 }
 
-/// <summary>The consumer whose one declaration is wrong on purpose.</summary>
-internal static class BrokenConsumer
+/// <summary>One consumer project of the template, copied into its own folder and built (or published) there.</summary>
+internal static class ConsumerBuild
 {
-    public static async Task<CommandResult> BuildAsync(PackedPackage package, string directory)
+    // A Native AOT publish compiles the whole app to machine code: far longer than a build.
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
+
+    /// <param name="verb">build or publish.</param>
+    /// <param name="project">The project's path inside the template.</param>
+    /// <param name="arguments">More arguments for the command.</param>
+    /// <param name="prepare">Called with the copied template's folder before the command, for what the template cannot hold.</param>
+    public static async Task<CommandResult> RunAsync(
+        PackedPackage package, string directory, string verb, string project, string[]? arguments = null, Action<string>? prepare = null)
     {
         ConsumerTemplate.CopyTo(directory, package);
-        return await DotNetCli.RunAsync(directory, TimeSpan.FromMinutes(10), ["build", "Broken/Consumer.Broken.csproj", .. DotNetCli.IsolatedBuildFlags]);
+        prepare?.Invoke(directory);
+        return await DotNetCli.RunAsync(directory, BuildTimeout, [verb, project, .. arguments ?? [], .. DotNetCli.IsolatedBuildFlags]);
     }
 }

@@ -12,16 +12,20 @@ public sealed record CommandResult(string CommandLine, int ExitCode, string Outp
     public override string ToString() => $"$ {CommandLine}\n(exit code {ExitCode})\n{Output}";
 }
 
-/// <summary>Runs the `dotnet` CLI as a separate, isolated build, the way a user's machine would.</summary>
+/// <summary>Runs the `dotnet` CLI as a separate, isolated build, the way a user's machine would (or any other program, such as a natively published consumer).</summary>
 internal static class DotNetCli
 {
     // Flags for every build these tests start: no MSBuild node or compiler server is left running after the
     // command, because such a server would keep the output pipes open and outlive the test.
     public static readonly string[] IsolatedBuildFlags = ["-nodeReuse:false", "-p:UseSharedCompilation=false"];
 
-    public static async Task<CommandResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<CommandResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunProgramAsync("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (a path, or a name found on PATH) in the same isolated environment.</summary>
+    public static async Task<CommandResult> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -55,7 +59,7 @@ internal static class DotNetCli
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
 
-        var commandLine = "dotnet " + string.Join(" ", arguments);
+        var commandLine = string.Join(" ", [program, .. arguments]);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();

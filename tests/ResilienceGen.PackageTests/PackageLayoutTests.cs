@@ -53,28 +53,33 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.All(assemblies, dll => Assert.StartsWith("ResilienceGen", dll, StringComparison.Ordinal));
     }
 
+    // The floors (issue 13): the lowest versions that give the code what it uses, so an app on the 8.0
+    // Microsoft.Extensions packages restores without a downgrade.
     [Fact]
-    public void Runtime_dependencies_are_declared_per_target_and_the_roslyn_components_are_not_dependencies()
+    public void Runtime_dependencies_are_declared_per_target_at_their_floors_and_the_roslyn_components_are_not_dependencies()
     {
-        var nuspec = Nuspec();
-        var ns = nuspec.Name.Namespace;
-        var dependencies = nuspec.Descendants(ns + "group")
-            .ToDictionary(
-                group => (string)group.Attribute("targetFramework")!,
-                group => group.Elements(ns + "dependency").Select(d => (string)d.Attribute("id")!).Order().ToArray());
-
         Assert.Equal(
             new Dictionary<string, string[]>
             {
-                ["net8.0"] = ["Microsoft.Extensions.Logging.Abstractions"],
+                ["net8.0"] = ["Microsoft.Extensions.Logging.Abstractions 8.0.0"],
                 [".NETStandard2.0"] =
                 [
-                    "Microsoft.Bcl.TimeProvider",
-                    "Microsoft.Extensions.Logging.Abstractions",
-                    "System.Diagnostics.DiagnosticSource",
+                    "Microsoft.Bcl.TimeProvider 8.0.1",
+                    "Microsoft.Extensions.Logging.Abstractions 8.0.0",
+                    "System.Diagnostics.DiagnosticSource 8.0.0",
                 ],
             },
-            dependencies);
+            DependenciesByTarget(package.NupkgPath));
+    }
+
+    [Fact]
+    public void Configuration_package_depends_on_the_runtime_and_the_80_configuration_abstractions()
+    {
+        string[] expected = [$"Microsoft.Extensions.Configuration.Abstractions 8.0.0", $"ResilienceGen {package.Version}"];
+
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["net8.0"] = expected, [".NETStandard2.0"] = expected },
+            DependenciesByTarget(package.ConfigurationNupkgPath));
     }
 
     [Fact]
@@ -128,9 +133,24 @@ public sealed class PackageLayoutTests(PackedPackage package)
         return zip.Entries.Select(entry => entry.FullName).ToList();
     }
 
-    private XElement Nuspec()
+    // "id version" of each dependency, per target framework group of the nuspec.
+    private static Dictionary<string, string[]> DependenciesByTarget(string nupkgPath)
     {
-        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        var nuspec = Nuspec(nupkgPath);
+        var ns = nuspec.Name.Namespace;
+        return nuspec.Descendants(ns + "group").ToDictionary(
+            group => (string)group.Attribute("targetFramework")!,
+            group => group.Elements(ns + "dependency")
+                .Select(d => $"{(string)d.Attribute("id")!} {(string)d.Attribute("version")!}")
+                .Order()
+                .ToArray());
+    }
+
+    private XElement Nuspec() => Nuspec(package.NupkgPath);
+
+    private static XElement Nuspec(string nupkgPath)
+    {
+        using var zip = ZipFile.OpenRead(nupkgPath);
         var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
         using var stream = entry.Open();
         return XDocument.Load(stream).Root!;

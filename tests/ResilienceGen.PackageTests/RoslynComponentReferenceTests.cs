@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 
 namespace ResilienceGen.PackageTests;
 
@@ -35,19 +33,7 @@ public sealed class RoslynComponentReferenceTests(PackedPackage package)
 
     private List<(string Name, Version Version)> References(string component)
     {
-        using var zip = ZipFile.OpenRead(package.NupkgPath);
-        var entry = zip.GetEntry($"analyzers/dotnet/cs/{component}");
-        Assert.NotNull(entry);
-
-        // PEReader needs a seekable stream; the zip entry's is not.
-        using var bytes = new MemoryStream();
-        using (var stream = entry.Open())
-        {
-            stream.CopyTo(bytes);
-        }
-
-        bytes.Position = 0;
-        using var pe = new PEReader(bytes);
+        using var pe = NupkgAssembly.Open(package.NupkgPath, $"analyzers/dotnet/cs/{component}");
         var metadata = pe.GetMetadataReader();
         return metadata.AssemblyReferences
             .Select(handle => metadata.GetAssemblyReference(handle))

@@ -15,11 +15,12 @@ public abstract class RuntimeTestBase : IDisposable
     {
         Resilience.Breakers.ClearForTesting();
         Resilience.RestoreDefaultsForTesting();
-        Time = new FakeTimeProvider();
+        Time = new TimerRecordingTimeProvider();
         Resilience.TimeProvider = Time;
     }
 
-    protected FakeTimeProvider Time { get; }
+    /// <summary>The library's fake clock (starting 2000-01-01 UTC), also recording the timers the runtime creates.</summary>
+    protected TimerRecordingTimeProvider Time { get; }
 
     /// <summary>A breaker/method name no other test uses.</summary>
     protected static string UniqueName(string prefix = "Tests.Target") => $"{prefix}{Interlocked.Increment(ref s_nameCounter)}";

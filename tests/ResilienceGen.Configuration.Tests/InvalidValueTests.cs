@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ResilienceGen.Configuration.Tests.Infrastructure;
 using ResilienceGen.Internal;
 
@@ -14,8 +15,7 @@ public class InvalidValueTests : ConfigurationTestBase
     [Fact]
     public async Task Unparsable_out_of_range_and_unknown_values_are_skipped_and_reported_while_their_siblings_apply()
     {
-        var log = new CapturingLogger();
-        Resilience.LoggerFactory = log;
+        FakeLogCollector log = UseFakeLoggerFactory();
         ResilientMethod guarded = Method(null, Breaker(failureThreshold: 5, breakDurationMs: 30_000));
         ResilientMethod retried = Method(Retry(3), null);
         string breaker = $"Breakers:{guarded.BreakerName}:";
@@ -58,11 +58,11 @@ public class InvalidValueTests : ConfigurationTestBase
         Assert.Contains("expected an integer", Errors.Single(e => e.Path.EndsWith("SuccessThreshold", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
         Assert.Contains("unknown key", Errors.Single(e => e.Path.EndsWith("FailureTreshold", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
 
-        LogEntry[] warnings = log.Entries.Where(e => e.EventId.Name == "ConfigurationValueRejected").ToArray();
+        FakeLogRecord[] warnings = log.GetSnapshot().Where(e => e.Id.Name == "ConfigurationValueRejected").ToArray();
         Assert.Equal(expectedPaths.Length, warnings.Length);
         Assert.All(warnings, w => Assert.Equal(LogLevel.Warning, w.Level));
         Assert.All(warnings, w => Assert.Equal("ResilienceGen.Configuration", w.Category));
-        Assert.Contains(warnings, w => Equals(w.Fields["Path"], $"ResilienceGen:{breaker}BreakDurationMs") && Equals(w.Fields["Value"], "0"));
+        Assert.Contains(warnings, w => w.GetStructuredStateValue("Path") == $"ResilienceGen:{breaker}BreakDurationMs" && w.GetStructuredStateValue("Value") == "0");
     }
 
     [Fact]
@@ -106,8 +106,7 @@ public class InvalidValueTests : ConfigurationTestBase
     [Fact]
     public async Task A_throwing_onError_is_contained_on_reload_and_the_other_values_still_apply()
     {
-        var log = new CapturingLogger();
-        Resilience.LoggerFactory = log;
+        FakeLogCollector log = UseFakeLoggerFactory();
         ResilientMethod method = Method(Retry(3), null);
         string prefix = $"Methods:{method.MethodName}:";
         Reload();
@@ -115,7 +114,7 @@ public class InvalidValueTests : ConfigurationTestBase
 
         Reload((prefix + "Jitter", "sometimes"), (prefix + "MaxRetries", "1"));
         Assert.Equal(2, await AttemptsOfOneFailingCall(method));
-        LogEntry failure = Assert.Single(log.Entries, e => e.EventId.Name == "ConfigurationErrorCallbackFailed");
+        FakeLogRecord failure = Assert.Single(log.GetSnapshot(), e => e.Id.Name == "ConfigurationErrorCallbackFailed");
         Assert.Equal("callback", failure.Exception?.Message);
     }
 
@@ -136,15 +135,14 @@ public class InvalidValueTests : ConfigurationTestBase
     [Fact]
     public async Task A_reload_that_fails_unexpectedly_is_logged_and_does_not_escape_to_the_provider()
     {
-        var log = new CapturingLogger();
-        Resilience.LoggerFactory = log;
+        FakeLogCollector log = UseFakeLoggerFactory();
         ResilientMethod method = Method(Retry(3), null);
         string key = $"Methods:{method.MethodName}:MaxRetries";
         Bind((key, "1"));
 
         Provider.ReadFailure = new FormatException("provider broke");
         Reload((key, "5")); // an exception escaping the reload callback would surface here
-        LogEntry failure = Assert.Single(log.Entries, e => e.EventId.Name == "ConfigurationReloadFailed");
+        FakeLogRecord failure = Assert.Single(log.GetSnapshot(), e => e.Id.Name == "ConfigurationReloadFailed");
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, failure.Level);
         Assert.Equal("provider broke", failure.Exception?.Message);
         Assert.Equal(2, await AttemptsOfOneFailingCall(method)); // what was applied before stays

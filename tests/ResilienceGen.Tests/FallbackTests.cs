@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ResilienceGen.Internal;
 using ResilienceGen.Tests.Infrastructure;
 
@@ -124,7 +126,8 @@ public class FallbackTests : RuntimeTestBase
         using var later = new CancellationTokenSource();
         var waiting = new Hooked(Flaky.Always(() => new InvalidOperationException()));
         Task<int> run = waiting.Run(kind, Method(Retry(3, 1_000), null), cancellationToken: later.Token);
-        Assert.Equal(1, Time.PendingTimerCount);
+        Assert.Equal([TimeSpan.FromSeconds(1)], Time.ScheduledDueTimes); // the one timer of the test: the retry delay,
+        Assert.Equal(TimeSpan.FromSeconds(1), Time.NextDueIn);            // still pending
         later.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Empty(waiting.FallbackCalls);
@@ -215,8 +218,8 @@ public class FallbackTests : RuntimeTestBase
     [Fact]
     public async Task Each_fallback_is_counted_and_logged_with_its_reason()
     {
-        using var metrics = new MetricCollector();
-        var logger = new CapturingLogger();
+        using MetricCollector<long> fallbacks = CollectInstrument("resiliencegen.fallbacks");
+        var logger = new FakeLogger();
         ResilientMethod retrying = Method(Retry(1), null, "Shop.Client.GetAsync");
         ResilientMethod breakerOnly = Method(null, Breaker("inventory", failureThreshold: 1), "Shop.Client.PutAsync");
         var failing = new Hooked(Flaky.Always(() => new InvalidOperationException()));
@@ -227,13 +230,13 @@ public class FallbackTests : RuntimeTestBase
 
         Assert.Equal(
             [("Shop.Client.GetAsync", null, "exhausted"), ("Shop.Client.PutAsync", "inventory", "failed"), ("Shop.Client.PutAsync", "inventory", "rejected")],
-            metrics.Of("resiliencegen.fallbacks").Select(m => ((string)m.Tags["method"]!, (string?)m.Tags.GetValueOrDefault("breaker"), (string)m.Tags["reason"]!)));
-        Assert.All(metrics.Of("resiliencegen.fallbacks"), m => Assert.Equal(1, m.Value));
+            fallbacks.GetMeasurementSnapshot().Select(m => ((string)m.Tags["method"]!, (string?)m.Tags.GetValueOrDefault("breaker"), (string)m.Tags["reason"]!)));
+        Assert.All(fallbacks.GetMeasurementSnapshot(), m => Assert.Equal(1, m.Value));
 
-        LogEntry[] logged = logger.Entries.Where(e => e.EventId.Name == "FallbackInvoked").ToArray();
-        Assert.Equal(["exhausted", "failed", "rejected"], logged.Select(e => (string)e.Fields["Reason"]!));
+        FakeLogRecord[] logged = logger.Collector.GetSnapshot().Where(e => e.Id.Name == "FallbackInvoked").ToArray();
+        Assert.Equal(["exhausted", "failed", "rejected"], logged.Select(e => e.GetStructuredStateValue("Reason")));
         Assert.All(logged, e => Assert.Equal(LogLevel.Information, e.Level));
-        Assert.All(logged, e => Assert.Equal(6, e.EventId.Id));
+        Assert.All(logged, e => Assert.Equal(6, e.Id.Id));
         Assert.Equal(failing.FallbackCalls, logged.Select(e => e.Exception));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ResilienceGen.Internal;
 using ResilienceGen.Tests.Infrastructure;
 
@@ -127,14 +128,14 @@ public class FirstAttemptTests : RuntimeTestBase
     public async Task With_a_listener_on_the_attempts_counter_the_fast_path_counts_every_attempt()
     {
         ResilientMethod method = Method(Retry(maxRetries: 2), null);
-        using var metrics = new MetricCollector();
+        using MetricCollector<long> attempts = CollectInstrument("resiliencegen.attempts");
 
         Assert.Equal(1, await CallLikeGenerated(method, Flaky.Succeeding(), static b => b.CompletedAsync(), out bool fast));
         Assert.Equal(2, await Drive(CallLikeGenerated(method, Flaky.FailingTimes(1), static b => b.CompletedAsync(), out _)));
 
         Assert.True(fast);
         // One attempt for the first call; two (the failure and its retry) for the second.
-        Assert.Equal(3, metrics.Measurements.Count(m => m.Instrument == "resiliencegen.attempts" && Equals(m.Tags["method"], method.MethodName)));
+        Assert.Equal(3, attempts.GetMeasurementSnapshot().Count(m => Equals(m.Tags["method"], method.MethodName)));
     }
 
     [Fact]

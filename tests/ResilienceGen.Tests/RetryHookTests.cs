@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
 using ResilienceGen.Internal;
 using ResilienceGen.Tests.Infrastructure;
+using static System.FormattableString;
 
 namespace ResilienceGen.Tests;
 
@@ -50,16 +53,17 @@ public class RetryHookTests : RuntimeTestBase
     [Fact]
     public async Task OnRetry_carries_the_attempt_and_delay_of_the_retry_log_event()
     {
-        var logger = new CapturingLogger();
+        var logger = new FakeLogger();
         var call = new Hooked(Flaky.FailingTimes(3));
         ResilientMethod method = Method(new RetryOptions { MaxRetries = 3, BaseDelayMs = 100, Jitter = true, JitterFactor = 0.5 }, null);
 
         Assert.Equal(4, await Drive(call.Run(EntryPoint.RunTaskOf, method, logger: logger)));
 
-        LogEntry[] logged = logger.Entries.Where(e => e.EventId.Name == "RetryScheduled").ToArray();
+        // FakeLogger keeps structured values as invariant-culture strings.
+        FakeLogRecord[] logged = logger.Collector.GetSnapshot().Where(e => e.Id.Name == "RetryScheduled").ToArray();
         Assert.Equal([1, 2, 3], call.Retries.Select(r => r.Attempt));
-        Assert.Equal(logged.Select(e => (int)e.Fields["Attempt"]!), call.Retries.Select(r => r.Attempt));
-        Assert.Equal(logged.Select(e => (double)e.Fields["DelayMs"]!), call.Retries.Select(r => Math.Round(r.Delay.TotalMilliseconds, 1)));
+        Assert.Equal(logged.Select(e => e.GetStructuredStateValue("Attempt")), call.Retries.Select(r => Invariant($"{r.Attempt}")));
+        Assert.Equal(logged.Select(e => e.GetStructuredStateValue("DelayMs")), call.Retries.Select(r => Invariant($"{Math.Round(r.Delay.TotalMilliseconds, 1)}")));
         Assert.Equal(logged.Select(e => e.Exception), call.Retries.Select(r => r.Exception));
     }
 
@@ -82,7 +86,7 @@ public class RetryHookTests : RuntimeTestBase
     public async Task A_throwing_OnRetry_ends_the_call_with_its_exception(EntryPoint kind)
     {
         var hookFailure = new InvalidTimeZoneException("OnRetry failed");
-        var metrics = new MetricCollector();
+        using MetricCollector<long> retries = CollectInstrument("resiliencegen.retries");
         var call = new Hooked(Flaky.Always(() => new InvalidOperationException()))
         {
             DuringOnRetry = (_, _, _) => throw hookFailure,
@@ -94,8 +98,7 @@ public class RetryHookTests : RuntimeTestBase
         Assert.Equal(1, call.Body.Calls);          // no further attempt
         Assert.Empty(Time.ScheduledDueTimes);      // no delay either
         Assert.Empty(call.FallbackCalls);          // the hook's own failure is not one the policy handles
-        Assert.Empty(metrics.Of("resiliencegen.retries"));
-        metrics.Dispose();
+        Assert.Empty(retries.GetMeasurementSnapshot());
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Testing;
 using ResilienceGen.IntegrationTests.Client;
 using ResilienceGen.IntegrationTests.Service;
 using ResilienceGen.IntegrationTests.Support;
@@ -47,13 +48,17 @@ public sealed class CancellationTests(FaultyServiceFixture fixture) : ServiceTes
     public async Task Cancelling_during_a_backoff_delay_ends_the_call_without_retry_or_breaker_failure()
     {
         Service.Plan = FaultPlan.AlwaysFail();
-        var logger = new RetrySignalLogger<ItemsClient>();
+        var logger = new FakeLogger<ItemsClient>();
         var client = CreateClient(logger);
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetItemCancelledDuringBackoffAsync("x", cancellation.Token);
-        // The runtime logs the retry just before it starts the minute-long delay.
-        await logger.RetryScheduled.WaitAsync(ArrivalTimeout);
+        // The runtime logs the retry ("RetryScheduled") just before it starts the minute-long delay.
+        using (var arrival = new CancellationTokenSource(ArrivalTimeout))
+        {
+            await logger.Collector.GetLogsAsync(arrival.Token).FirstAsync(r => r.Id.Name == "RetryScheduled", arrival.Token);
+        }
+
         var stopwatch = Stopwatch.StartNew();
         cancellation.Cancel();
 

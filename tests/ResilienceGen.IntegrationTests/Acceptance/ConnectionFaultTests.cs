@@ -35,7 +35,7 @@ public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : Service
         var attemptTimeout = TimeSpan.FromMilliseconds(500);
         Service.Plan = FaultPlan.FailNext(2, FaultKind.Stall);
         var client = CreateClient(attemptTimeout: attemptTimeout);
-        using var metrics = new ResilienceMetricsListener(FlakyNetworkMethod);
+        using var metrics = new MethodMetrics(FlakyNetworkMethod);
 
         var stopwatch = Stopwatch.StartNew();
         var item = await client.GetItemOverFlakyNetworkAsync("t");
@@ -56,7 +56,7 @@ public sealed class ConnectionFaultTests(FaultyServiceFixture fixture) : Service
     {
         Service.Plan = FaultPlan.AlwaysFail(FaultKind.Stall);
         var client = CreateClient(attemptTimeout: TimeSpan.FromMilliseconds(100));
-        using var metrics = new ResilienceMetricsListener(FlakyNetworkMethod);
+        using var metrics = new MethodMetrics(FlakyNetworkMethod);
 
         await Assert.ThrowsAsync<TimeoutException>(() => client.GetItemOverFlakyNetworkAsync("t"));
 

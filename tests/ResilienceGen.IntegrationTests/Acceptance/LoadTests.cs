@@ -30,7 +30,7 @@ public sealed class LoadTests(FaultyServiceFixture fixture, ITestOutputHelper ou
     {
         var expected = Replay();
         Service.Plan = FaultPlan.FailWithProbabilityPerItem(FaultProbability, Seed);
-        using var metrics = new ResilienceMetricsListener(Method);
+        using var metrics = new MethodMetrics(Method);
         var successes = 0;
         var wrongItems = 0;
         var failures = new ConcurrentQueue<Exception>();

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ResilienceGen.Internal;
 
 namespace ResilienceGen.Tests.Infrastructure;
@@ -15,11 +18,26 @@ public abstract class RuntimeTestBase : IDisposable
     {
         Resilience.Breakers.ClearForTesting();
         Resilience.RestoreDefaultsForTesting();
-        Time = new FakeTimeProvider();
+        Time = new TimerRecordingTimeProvider();
         Resilience.TimeProvider = Time;
     }
 
-    protected FakeTimeProvider Time { get; }
+    /// <summary>The library's fake clock (starting 2000-01-01 UTC), also recording the timers the runtime creates.</summary>
+    protected TimerRecordingTimeProvider Time { get; }
+
+    /// <summary>
+    /// Makes <see cref="Resilience.LoggerFactory"/> a factory over a fresh <see cref="FakeLoggerProvider"/> (every
+    /// level enabled) and returns the collector that receives what every category logs through it.
+    /// </summary>
+    protected static FakeLogCollector UseFakeLoggerFactory()
+    {
+        var provider = new FakeLoggerProvider();
+        Resilience.LoggerFactory = new LoggerFactory([provider]);
+        return provider.Collector;
+    }
+
+    /// <summary>Collects what <paramref name="instrument"/> of the runtime's <c>ResilienceGen</c> meter records while alive.</summary>
+    protected static MetricCollector<long> CollectInstrument(string instrument) => new(null, "ResilienceGen", instrument);
 
     /// <summary>A breaker/method name no other test uses.</summary>
     protected static string UniqueName(string prefix = "Tests.Target") => $"{prefix}{Interlocked.Increment(ref s_nameCounter)}";

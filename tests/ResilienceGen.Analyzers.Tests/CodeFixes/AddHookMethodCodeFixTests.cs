@@ -1,3 +1,4 @@
+using ResilienceGen.Analyzers.Tests.Infrastructure;
 using ResilienceGen.CodeFixes;
 using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
 using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
@@ -38,6 +39,33 @@ public class AddHookMethodCodeFixTests
 
                 private static System.TimeSpan? DelayFrom(System.Exception exception) => null; private static Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
                 """));
+
+    [Fact]
+    public Task Fix_all_adds_every_missing_hook()
+        => new ResilienceGenTest<AddHookMethodCodeFix>
+        {
+            TestCode = InClient("""
+                [WithRetry({|RG0013:OnRetry = "LogGet"|})]
+                public partial Task GetAsync(CancellationToken cancellationToken);
+                private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                [WithRetry({|RG0013:OnRetry = "LogPut"|})]
+                public partial Task PutAsync(CancellationToken cancellationToken);
+                private Task PutCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                """),
+            FixedCode = InClient("""
+                [WithRetry(OnRetry = "LogGet")]
+                public partial Task GetAsync(CancellationToken cancellationToken);
+
+                private void LogGet(int attempt, System.TimeSpan delay, System.Exception exception) { }
+                private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                [WithRetry(OnRetry = "LogPut")]
+                public partial Task PutAsync(CancellationToken cancellationToken);
+
+                private void LogPut(int attempt, System.TimeSpan delay, System.Exception exception) { }
+                private Task PutCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                """),
+            NumberOfFixAllIterations = 1,
+        }.RunAsync();
 
     [Fact]
     public Task Offers_nothing_when_a_method_of_that_name_exists_with_a_wrong_shape()

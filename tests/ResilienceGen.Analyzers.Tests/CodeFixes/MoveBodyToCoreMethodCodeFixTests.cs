@@ -1,3 +1,4 @@
+using ResilienceGen.Analyzers.Tests.Infrastructure;
 using ResilienceGen.CodeFixes;
 using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
 using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
@@ -53,6 +54,29 @@ public class MoveBodyToCoreMethodCodeFixTests
                     }
                 }
                 """));
+
+    [Fact]
+    public Task Fix_all_moves_every_body()
+        => new ResilienceGenTest<MoveBodyToCoreMethodCodeFix>
+        {
+            TestCode = InClient("""
+                [WithRetry]
+                public Task {|RG0001:GetAsync|}(CancellationToken cancellationToken) => Task.Delay(1, cancellationToken);
+                [CircuitBreaker]
+                public Task<int> {|RG0001:CountAsync|}(CancellationToken cancellationToken) => Task.FromResult(1);
+                """),
+            FixedCode = InClient("""
+                [WithRetry]
+                public partial Task GetAsync(CancellationToken cancellationToken);
+
+                private Task GetCoreAsync(CancellationToken cancellationToken) => Task.Delay(1, cancellationToken);
+                [CircuitBreaker]
+                public partial Task<int> CountAsync(CancellationToken cancellationToken);
+
+                private Task<int> CountCoreAsync(CancellationToken cancellationToken) => Task.FromResult(1);
+                """),
+            NumberOfFixAllIterations = 1,
+        }.RunAsync();
 
     // The expected layout is what the fix writes today: the moved attribute loses its line break, so it ends up on the
     // declaration's line. The code is right; the layout is a known flaw of the fix, and fixing it changes this text.

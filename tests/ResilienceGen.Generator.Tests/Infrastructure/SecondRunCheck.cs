@@ -6,7 +6,8 @@ namespace ResilienceGen.Generator.Tests.Infrastructure;
 /// Every generator test is an incremental test too (NetEscapades.EnumGenerators' habit): the driver runs again on a clone
 /// of the same compilation, as the IDE does after an edit the generator does not read, and every tracked step
 /// (<see cref="TrackingNames.All"/>) must give the same values as before, Cached or Unchanged, and every output Cached.
-/// A step whose model is not equatable (a symbol, a syntax node, an array compared by reference) fails here.
+/// A step whose model is not equatable (an array compared by reference, say) fails here, and so does one that holds a
+/// Roslyn object (<see cref="ModelGraph"/>).
 /// </summary>
 internal static class SecondRunCheck
 {
@@ -39,6 +40,7 @@ internal static class SecondRunCheck
             }
 
             var firstValues = firstSteps!.SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+            problems.AddRange(firstValues.SelectMany((value, i) => ModelGraph.RoslynObjectsIn(value, $"{name}[{i}]")));
             var secondOutputs = secondSteps!.SelectMany(s => s.Outputs).ToList();
             if (!firstValues.SequenceEqual(secondOutputs.Select(o => o.Value)))
             {

@@ -6,8 +6,9 @@ using Xunit.Sdk;
 namespace ResilienceGen.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Control for <see cref="SecondRunCheck"/>, which every generator test passes through: a step whose values are not
-/// equatable (a new object each run) must fail it, so a pass of the real generator means its steps are cached.
+/// Controls for <see cref="SecondRunCheck"/>, which every generator test passes through: a step whose values are not
+/// equatable (a new object each run) must fail it, and <see cref="ModelGraph"/> must find a Roslyn object wherever a
+/// value keeps it, so a pass of the real generator means its steps are cached and hold no compilation.
 /// </summary>
 public sealed class SecondRunCheckTests
 {
@@ -23,6 +24,17 @@ public sealed class SecondRunCheckTests
 
         var failure = Assert.ThrowsAny<XunitException>(() => SecondRunCheck.AssertCachedOnSecondRun(driver, compilation));
         Assert.Contains("step " + TrackingNames.TypeFiles + " was Modified", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_holding_a_syntax_node_deep_inside_is_found()
+    {
+        SyntaxNode node = CSharpSyntaxTree.ParseText("class C { }").GetRoot();
+        var value = (Name: "C", Parts: System.Collections.Immutable.ImmutableArray.Create<object>("text", new List<object> { node }));
+
+        string found = Assert.Single(ModelGraph.RoslynObjectsIn(value, "value"));
+        Assert.Contains("CompilationUnitSyntax", found, StringComparison.Ordinal);
+        Assert.Empty(ModelGraph.RoslynObjectsIn((Name: "C", Parts: System.Collections.Immutable.ImmutableArray.Create<object>("text", 1)), "value"));
     }
 
     /// <summary>One value per class declaration, recorded under a real step name, that never equals the last run's.</summary>

@@ -1,4 +1,4 @@
-using ResilienceGen.Analyzers.Tests.Infrastructure;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
 using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Analyzers;
@@ -9,29 +9,29 @@ public class RG0006Tests
         public partial struct Counter
         {
             [WithRetry]
-            public partial Task [|TickAsync|](CancellationToken cancellationToken);
+            public partial Task {|#0:TickAsync|}(CancellationToken cancellationToken);
             private Task TickCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         }
         """;
 
     [Fact]
-    public void Raised_on_an_instance_method_of_a_struct()
-        => Expect.Single("RG0006", InNamespace(InstanceMethodOfStruct), "TickAsync", "Counter");
+    public Task Raised_on_an_instance_method_of_a_struct()
+        => VerifyAnalyzerAsync(InNamespace(InstanceMethodOfStruct), Diagnostic("RG0006").WithLocation(0).WithArguments("TickAsync", "Counter"));
 
     [Fact]
-    public void Raised_on_an_instance_method_of_a_record_struct()
-        => Expect.Single("RG0006", InNamespace("""
+    public Task Raised_on_an_instance_method_of_a_record_struct()
+        => VerifyAnalyzerAsync(InNamespace("""
             public partial record struct Point(int X)
             {
                 [CircuitBreaker]
-                public partial Task [|SendAsync|](CancellationToken cancellationToken);
+                public partial Task {|#0:SendAsync|}(CancellationToken cancellationToken);
                 private Task SendCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
             }
-            """), "SendAsync", "Point");
+            """), Diagnostic("RG0006").WithLocation(0).WithArguments("SendAsync", "Point"));
 
     [Fact]
-    public void Not_raised_for_a_static_method_of_a_struct()
-        => Expect.None("RG0006", InNamespace("""
+    public Task Not_raised_for_a_static_method_of_a_struct()
+        => VerifyAnalyzerAsync(InNamespace("""
             public partial struct Counter
             {
                 [WithRetry]
@@ -41,6 +41,6 @@ public class RG0006Tests
             """));
 
     [Fact]
-    public void Only_error_of_the_build()
-        => Expect.OnlyError("RG0006", InNamespace(InstanceMethodOfStruct));
+    public Task Only_error_of_the_build()
+        => VerifyWholeBuildAsync(InNamespace(InstanceMethodOfStruct), Diagnostic("RG0006").WithLocation(0).WithArguments("TickAsync", "Counter"));
 }

@@ -1,4 +1,5 @@
-using ResilienceGen.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
 using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Analyzers;
@@ -6,22 +7,19 @@ namespace ResilienceGen.Analyzers.Tests.Analyzers;
 public class RG0011Tests
 {
     [Fact]
-    public void Raised_as_info_on_the_method_name()
-    {
-        var diagnostic = Expect.Single("RG0011", InClient("""
+    public Task Raised_as_info_on_the_method_name()
+        => VerifyAnalyzerAsync(InClient("""
             [WithRetry]
-            public partial Task<int> [|GetAsync|](string sku);
+            public partial Task<int> {|#0:GetAsync|}(string sku);
             private Task<int> GetCoreAsync(string sku) => Task.FromResult(1);
-            """), "GetAsync");
-        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, diagnostic.Severity);
-    }
+            """), Diagnostic("RG0011").WithSeverity(DiagnosticSeverity.Info).WithLocation(0).WithArguments("GetAsync"));
 
     [Theory]
     [InlineData("CancellationToken cancellationToken")]
     [InlineData("string sku, CancellationToken token = default")]
     [InlineData("CancellationToken ct, int count")]
-    public void Not_raised_with_a_token_anywhere(string parameters)
-        => Expect.None("RG0011", InClient($$"""
+    public Task Not_raised_with_a_token_anywhere(string parameters)
+        => VerifyAnalyzerAsync(InClient($$"""
             [WithRetry]
             public partial Task GetAsync({{parameters}});
             private Task GetCoreAsync({{parameters}}) => Task.CompletedTask;

@@ -1,6 +1,9 @@
 namespace ResilienceGen.Analyzers.Tests.Infrastructure;
 
-/// <summary>Wraps test members in the usings and partial class a user would write around them.</summary>
+/// <summary>
+/// Wraps test members in the usings and partial class a user would write around them, indented as a user would
+/// indent them (so a code fix's formatted output reads as it would in the editor).
+/// </summary>
 public static class Sources
 {
     public const string Usings = """
@@ -18,12 +21,18 @@ public static class Sources
             public partial class Client
             {
 
-        """ + members + """
+        """ + Indent(members, 2) + """
 
             }
         }
         """;
 
     /// <summary>Whole type declarations placed in namespace <c>Demo</c>.</summary>
-    public static string InNamespace(string types) => Usings + "namespace Demo\n{\n" + types + "\n}\n";
+    public static string InNamespace(string types) => Usings + "namespace Demo\n{\n" + Indent(types, 1) + "\n}\n";
+
+    private static string Indent(string text, int levels)
+    {
+        var indentation = new string(' ', 4 * levels);
+        return string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : indentation + line));
+    }
 }

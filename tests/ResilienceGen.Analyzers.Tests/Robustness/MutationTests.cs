@@ -54,13 +54,10 @@ public class MutationTests
     private static async Task<int> CheckAsync(int seed, string source, ConcurrentQueue<string> failures, ConcurrentDictionary<string, int> idsSeen)
     {
         using var workspace = new AdhocWorkspace();
-        var project = CodeFixRun.CreateProject(workspace, new[] { source });
-        var compilation = (await project.GetCompilationAsync())!;
-
-        AnalyzerRun.Result result;
+        ProjectBuild result;
         try
         {
-            result = AnalyzerRun.Run(compilation, includeCompilerDiagnostics: true);
+            result = await ProjectBuild.RunAsync(workspace, source);
         }
         catch (Exception exception)
         {
@@ -95,9 +92,9 @@ public class MutationTests
             {
                 try
                 {
-                    foreach (var action in await CodeFixRun.ActionsAsync(fixer, project, diagnostic))
+                    foreach (var action in await result.ActionsAsync(fixer, diagnostic))
                     {
-                        await CodeFixRun.ApplyAsync(action);
+                        await ProjectBuild.ApplyAsync(action);
                         applied++;
                     }
                 }

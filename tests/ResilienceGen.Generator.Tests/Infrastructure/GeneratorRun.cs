@@ -57,10 +57,17 @@ internal sealed class GeneratorRun
     public static GeneratorRun Of(Compilation compilation, CSharpParseOptions? parseOptions = null)
         => RunOn(CreateDriver(parseOptions ?? (CSharpParseOptions)compilation.SyntaxTrees.First().Options), compilation);
 
+    /// <summary>
+    /// Runs <paramref name="driver"/> on <paramref name="compilation"/>, then once more on a clone of it, asserting that
+    /// second run was fully cached (<see cref="SecondRunCheck"/>). The result is the first run's; the driver is the one
+    /// after both, ready for an edited compilation.
+    /// </summary>
     public static GeneratorRun RunOn(GeneratorDriver driver, Compilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
-        return new GeneratorRun(driver, driver.GetRunResult(), compilation, output, diagnostics);
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        driver = SecondRunCheck.AssertCachedOnSecondRun(driver, compilation);
+        return new GeneratorRun(driver, result, compilation, output, diagnostics);
     }
 
     /// <summary>The generated text for the only file, failing when there is not exactly one.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -150,7 +149,7 @@ namespace ResilienceGen.Internal
             else if (IsArgumentErrorNoLayerHandles(method, breaker, thrown))
             {
                 breaker?.OnNotCounted(ticket);
-                ExceptionDispatchInfo.Capture(thrown).Throw();
+                throw CallLoop.Rethrow(thrown);
             }
 
             return default(TKind).ToCaller(CallLoop.RunAsync<TState, TTask, TResult, TKind>(call, method, logger, breaker, ticket, pending, thrown, cancellationToken));

@@ -97,7 +97,7 @@ public class ArgumentErrorTests : RuntimeTestBase
     }
 
     [Fact]
-    public async Task Handle_naming_one_argument_exception_keeps_the_others_untransient()
+    public async Task Handle_naming_one_argument_exception_keeps_the_others_not_transient()
     {
         var method = new ResilientMethod(
             UniqueName("Tests.Target.Method"), Retry(maxRetries: 2, baseDelayMs: 0), null, retryHandle: new[] { typeof(ArgumentNullException), typeof(Exception) });

@@ -36,7 +36,7 @@ namespace ResilienceGen.Internal
         public static bool ReportFailure<TState, TTask>(
             in GeneratedCall<TState, TTask> call, ResilientMethod method, ILogger? logger, CircuitBreaker breaker, BreakerTicket ticket, Exception failure, bool cancelledByCaller)
         {
-            if (cancelledByCaller || FixedRules.IsUntransientArgumentError(failure, method.BreakerArgumentTypes))
+            if (cancelledByCaller || FixedRules.IsUnnamedArgumentError(failure, method.BreakerArgumentTypes))
             {
                 breaker.OnNotCounted(ticket);
                 return false;

@@ -111,7 +111,7 @@ namespace ResilienceGen.Internal
                 }
 
                 // The retry layer: try again, answer with the fallback, or let the failure through.
-                if (cancelledByCaller || retry is null || FixedRules.IsUntransientArgumentError(failure, method.RetryArgumentTypes))
+                if (cancelledByCaller || retry is null || FixedRules.IsUnnamedArgumentError(failure, method.RetryArgumentTypes))
                 {
                     throw Rethrow(failure);
                 }

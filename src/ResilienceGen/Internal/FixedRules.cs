@@ -23,7 +23,7 @@ namespace ResilienceGen.Internal
         /// it that is itself an argument exception) explicitly. <paramref name="handledArgumentTypes"/> are those
         /// named types (<see cref="ArgumentTypesAmong"/>).
         /// </summary>
-        public static bool IsUntransientArgumentError(Exception exception, Type[] handledArgumentTypes)
+        public static bool IsUnnamedArgumentError(Exception exception, Type[] handledArgumentTypes)
         {
             if (!(exception is ArgumentException))
             {

@@ -158,8 +158,8 @@ namespace ResilienceGen.Internal
         /// <summary>Neither the retry (if any) nor the breaker (if any) names the argument error in its Handle.</summary>
         private static bool IsArgumentErrorNoLayerHandles(ResilientMethod method, CircuitBreaker? breaker, Exception thrown)
             => thrown is ArgumentException
-               && (method.Policy.Retry is null || FixedRules.IsUntransientArgumentError(thrown, method.RetryArgumentTypes))
-               && (breaker is null || FixedRules.IsUntransientArgumentError(thrown, method.BreakerArgumentTypes));
+               && (method.Policy.Retry is null || FixedRules.IsUnnamedArgumentError(thrown, method.RetryArgumentTypes))
+               && (breaker is null || FixedRules.IsUnnamedArgumentError(thrown, method.BreakerArgumentTypes));
 
         /// <summary>What <see cref="StartUnlessStarted"/> did with a call.</summary>
         private enum StartResult

@@ -19,13 +19,6 @@ namespace ResilienceGen
     /// </remarks>
     public sealed class CircuitBreaker
     {
-        // A ticket says how a call was admitted; outcomes are reported with it. Normal calls (admitted while
-        // Closed) share one ticket; probe tickets carry the epoch (transition count) they were admitted in, so a
-        // probe that finishes after its HalfOpen period ended changes nothing.
-        internal const long RejectedTicket = 0;
-        internal const long NormalTicket = 1;
-        private const long ProbeFlag = 2;
-
         private readonly object _gate = new object();
         private readonly CircuitBreakerMetrics _metrics = new CircuitBreakerMetrics();
         private readonly CircuitBreakerOptions _declared;
@@ -136,16 +129,16 @@ namespace ResilienceGen
         }
 
         /// <summary>
-        /// Admits a call: returns a ticket to report its outcome with, or <see cref="RejectedTicket"/> with the
-        /// time until a probe is allowed.
+        /// Admits a call: returns a ticket to report its outcome with, or <see cref="BreakerTicket.Rejected"/> with
+        /// the time until a probe is allowed.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal long TryEnter(ResilientMethod? caller, ILogger? logger, out TimeSpan retryAfter)
+        internal BreakerTicket TryEnter(ResilientMethod? caller, ILogger? logger, out TimeSpan retryAfter)
         {
             if (_state == (int)CircuitState.Closed)
             {
                 retryAfter = default;
-                return NormalTicket;
+                return BreakerTicket.Normal;
             }
 
             return TryEnterNotClosed(caller, logger, out retryAfter);
@@ -153,10 +146,10 @@ namespace ResilienceGen
 
         /// <summary>The call succeeded, or failed with an exception the breaker's filter excludes.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void OnSuccess(long ticket, ResilientMethod? caller, ILogger? logger)
+        internal void OnSuccess(BreakerTicket ticket, ResilientMethod? caller, ILogger? logger)
         {
             _metrics.AddSuccess();
-            if (ticket == NormalTicket)
+            if (!ticket.IsProbe)
             {
                 RatioWindow? window = _window;
                 if (window != null)
@@ -176,10 +169,10 @@ namespace ResilienceGen
         }
 
         /// <summary>The call failed with an exception that counts as a failure.</summary>
-        internal void OnFailure(long ticket, ResilientMethod? caller, ILogger? logger)
+        internal void OnFailure(BreakerTicket ticket, ResilientMethod? caller, ILogger? logger)
         {
             _metrics.AddFailure();
-            if (ticket != NormalTicket)
+            if (ticket.IsProbe)
             {
                 OnProbeDone(ticket, ProbeOutcome.Failure, caller, logger);
                 return;
@@ -207,10 +200,13 @@ namespace ResilienceGen
             }
         }
 
-        /// <summary>The caller's token cancelled the call: it counts as nothing, but frees its probe slot.</summary>
-        internal void OnCancelled(long ticket)
+        /// <summary>
+        /// The attempt counts as nothing (the caller cancelled it, or it failed with an argument error), but a
+        /// probe's slot is freed.
+        /// </summary>
+        internal void OnNotCounted(BreakerTicket ticket)
         {
-            if (ticket != NormalTicket)
+            if (ticket.IsProbe)
             {
                 OnProbeDone(ticket, ProbeOutcome.Neutral, null, null);
             }
@@ -219,13 +215,13 @@ namespace ResilienceGen
         /// <summary>Counts a rejection (the invoker calls this once per rejected call).</summary>
         internal void OnRejected() => _metrics.AddRejection();
 
-        private long TryEnterNotClosed(ResilientMethod? caller, ILogger? logger, out TimeSpan retryAfter)
+        private BreakerTicket TryEnterNotClosed(ResilientMethod? caller, ILogger? logger, out TimeSpan retryAfter)
         {
             int state = _state;
             if (state == (int)CircuitState.Isolated)
             {
                 retryAfter = TimeSpan.MaxValue;
-                return RejectedTicket;
+                return BreakerTicket.Rejected;
             }
 
             if (state == (int)CircuitState.Open)
@@ -235,7 +231,7 @@ namespace ResilienceGen
                 if (remaining > 0)
                 {
                     retryAfter = new TimeSpan(remaining);
-                    return RejectedTicket;
+                    return BreakerTicket.Rejected;
                 }
             }
 
@@ -245,16 +241,16 @@ namespace ResilienceGen
                 {
                     case CircuitState.Closed:
                         retryAfter = default;
-                        return NormalTicket;
+                        return BreakerTicket.Normal;
                     case CircuitState.Isolated:
                         retryAfter = TimeSpan.MaxValue;
-                        return RejectedTicket;
+                        return BreakerTicket.Rejected;
                     case CircuitState.Open:
                         long remaining = OpenUntil() - Now();
                         if (remaining > 0)
                         {
                             retryAfter = new TimeSpan(remaining);
-                            return RejectedTicket;
+                            return BreakerTicket.Rejected;
                         }
 
                         TransitionLocked(CircuitState.HalfOpen, caller, logger);
@@ -265,20 +261,20 @@ namespace ResilienceGen
                 if (_probesInFlight >= _settings.HalfOpenMaxCalls)
                 {
                     retryAfter = TimeSpan.Zero;
-                    return RejectedTicket;
+                    return BreakerTicket.Rejected;
                 }
 
                 _probesInFlight++;
                 retryAfter = default;
-                return (_epoch << 2) | ProbeFlag;
+                return BreakerTicket.Probe(_epoch);
             }
         }
 
-        private void OnProbeDone(long ticket, ProbeOutcome outcome, ResilientMethod? caller, ILogger? logger)
+        private void OnProbeDone(BreakerTicket ticket, ProbeOutcome outcome, ResilientMethod? caller, ILogger? logger)
         {
             lock (_gate)
             {
-                if ((ticket >> 2) != _epoch || _state != (int)CircuitState.HalfOpen)
+                if (ticket.Epoch != _epoch || _state != (int)CircuitState.HalfOpen)
                 {
                     return; // The HalfOpen period this probe belonged to is over (Reset, Isolate, or another probe).
                 }
@@ -325,17 +321,7 @@ namespace ResilienceGen
 
             _state = (int)to;
 
-            if (ResilienceMetrics.Transitions.Enabled)
-            {
-                ResilienceMetrics.Transitions.Add(
-                    1,
-                    ResilienceMetrics.Tag(ResilienceMetrics.BreakerTag, Name),
-                    ResilienceMetrics.Tag(ResilienceMetrics.FromTag, StateName(from)),
-                    ResilienceMetrics.Tag(ResilienceMetrics.ToTag, StateName(to)));
-            }
-
-            ILogger log = logger ?? caller?.FallbackLogger ?? Resilience.RuntimeLogger;
-            ResilienceLog.BreakerStateChanged(log, Name, from, to);
+            ResilienceTelemetry.BreakerStateChanged(this, from, to, caller, logger);
 
             EventHandler<CircuitStateChangedEventArgs>? handlers = StateChanged;
             if (handlers != null)
@@ -346,7 +332,7 @@ namespace ResilienceGen
                 }
                 catch (Exception ex)
                 {
-                    ResilienceLog.StateChangedHandlerFailed(log, Name, ex);
+                    ResilienceTelemetry.StateChangedHandlerFailed(this, ex, caller, logger);
                 }
             }
         }

@@ -196,7 +196,7 @@ namespace ResilienceGen
                 }
                 catch (Exception ex)
                 {
-                    Telemetry.ResilienceLog.OverrideRejected(Resilience.RuntimeLogger, breaker.Name, ex);
+                    Telemetry.ResilienceTelemetry.BreakerOverrideRejected(breaker, ex);
                     options = breaker.CopyOfDeclaredOptions();
                 }
             }

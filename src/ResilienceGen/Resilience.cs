@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ResilienceGen.Internal;
 
 namespace ResilienceGen
 {
@@ -65,35 +66,5 @@ namespace ResilienceGen
 
         /// <summary>The logger for events no method caused (Isolate, Reset): category <c>ResilienceGen</c>.</summary>
         internal static ILogger RuntimeLogger => LoggerCache.Get(ref s_runtimeLogger, RuntimeLoggerCategory);
-    }
-
-    /// <summary>
-    /// A logger created from <see cref="Resilience.LoggerFactory"/>, remembered with the factory it came from so
-    /// that replacing the factory takes effect on the next log line.
-    /// </summary>
-    internal sealed class LoggerCache
-    {
-        private LoggerCache(ILoggerFactory factory, ILogger logger)
-        {
-            Factory = factory;
-            Logger = logger;
-        }
-
-        public ILoggerFactory Factory { get; }
-
-        public ILogger Logger { get; }
-
-        public static ILogger Get(ref LoggerCache? cache, string category)
-        {
-            ILoggerFactory factory = Resilience.LoggerFactory;
-            LoggerCache? current = System.Threading.Volatile.Read(ref cache);
-            if (current is null || !ReferenceEquals(current.Factory, factory))
-            {
-                current = new LoggerCache(factory, factory.CreateLogger(category));
-                System.Threading.Volatile.Write(ref cache, current);
-            }
-
-            return current.Logger;
-        }
     }
 }

@@ -9,8 +9,9 @@ namespace ResilienceGen.Generator.Emitting
     /// </summary>
     internal sealed class GeneratedNames
     {
-        private GeneratedNames(string descriptorField, string state, string exception, string attempt, string delay, string first)
+        private GeneratedNames(string descriptorField, string state, string exception, string attempt, string delay, string first, string instance)
         {
+            Instance = instance;
             First = first;
             DescriptorField = descriptorField;
             State = state;
@@ -33,6 +34,9 @@ namespace ResilienceGen.Generator.Emitting
 
         /// <summary>The delay parameter of the onRetry lambda.</summary>
         public string Delay { get; }
+
+        /// <summary>The state tuple's element that holds <c>this</c> (instance methods).</summary>
+        public string Instance { get; }
 
         /// <summary>The fast path's FirstAttempt local.</summary>
         public string First { get; }
@@ -68,7 +72,9 @@ namespace ResilienceGen.Generator.Emitting
             string delay = Unique("__delay", taken);
             taken.Add(delay);
             string first = Unique("__first", taken);
-            return new GeneratedNames(field, state, exception, attempt, delay, first);
+            taken.Add(first);
+            string instance = Unique("__this", taken);
+            return new GeneratedNames(field, state, exception, attempt, delay, first, instance);
         }
 
         private static string Unique(string name, HashSet<string> taken)

@@ -10,6 +10,9 @@ namespace ResilienceGen.Generator.Emitting
     /// </summary>
     internal static class MethodEmitter
     {
+        // Stepping into the wrapper goes on into the user's Core method instead of through the generated lines.
+        private const string DebuggerStepThroughAttribute = "global::System.Diagnostics.DebuggerStepThrough";
+
         public static void Emit(IndentedWriter writer, MethodModel method, int overloadIndex)
         {
             if (method.StubDiagnosticId is not null)
@@ -21,7 +24,7 @@ namespace ResilienceGen.Generator.Emitting
             GeneratedNames names = GeneratedNames.For(method, overloadIndex);
             EmitDescriptor(writer, method, names);
             writer.BlankLine();
-            EmitSignature(writer, method);
+            EmitSignature(writer, method, stepThrough: true);
             writer.OpenBrace();
             EmitFastPath(writer, method, names);
             EmitInvocation(writer, method, names);
@@ -58,7 +61,7 @@ namespace ResilienceGen.Generator.Emitting
 
         private static void EmitStub(IndentedWriter writer, MethodModel method, string diagnosticId)
         {
-            EmitSignature(writer, method);
+            EmitSignature(writer, method, stepThrough: false);
             writer.OpenBrace();
             writer.Line("throw new " + KnownNames.InvalidOperationException + "("
                 + Literals.String("ResilienceGen: " + diagnosticId + ": fix the declaration; see the build error.") + ");");
@@ -68,15 +71,31 @@ namespace ResilienceGen.Generator.Emitting
         private static void EmitDescriptor(IndentedWriter writer, MethodModel method, GeneratedNames names)
         {
             writer.Line(PolicyComment.For(method.Retry, method.Breaker, method.Hooks));
+            writer.Line(GeneratedCodeAttribute());
             writer.Line("private static readonly " + KnownNames.ResilientMethod + " " + names.DescriptorField + " =");
             writer.Indent();
             writer.Line("new " + KnownNames.ResilientMethod + "(");
             writer.Indent();
-            writer.Line(Literals.String(method.DisplayName) + ",");
+            writer.Line("methodName: " + Literals.String(method.DisplayName) + ",");
+
+            // Handle types named for the runtime's argument-error rule (docs/API.md): only an argument exception a
+            // Handle names is ever retried or counted. The filter lambdas test the same types on each failure.
+            string? retryHandle = HandleTypes(method.Retry?.Filter);
+            string? breakerHandle = HandleTypes(method.Breaker?.Filter);
+            var trailing = new List<string>();
+            if (retryHandle is not null)
+            {
+                trailing.Add("retryHandle: " + retryHandle);
+            }
+
+            if (breakerHandle is not null)
+            {
+                trailing.Add("breakerHandle: " + breakerHandle);
+            }
 
             if (method.Retry is { } retry)
             {
-                EmitObject(writer, KnownNames.RetryOptions, new[]
+                EmitObject(writer, "retry: new " + KnownNames.RetryOptions, new[]
                 {
                     ("MaxRetries", Literals.Int(retry.MaxRetries)),
                     ("BaseDelayMs", Literals.Int(retry.BaseDelayMs)),
@@ -89,12 +108,13 @@ namespace ResilienceGen.Generator.Emitting
             }
             else
             {
-                writer.Line("null,");
+                writer.Line("retry: null,");
             }
 
+            string breakerEnd = trailing.Count == 0 ? ");" : ",";
             if (method.Breaker is { } breaker)
             {
-                EmitObject(writer, KnownNames.CircuitBreakerOptions, new[]
+                EmitObject(writer, "breaker: new " + KnownNames.CircuitBreakerOptions, new[]
                 {
                     ("Name", Literals.String(breaker.Name)),
                     ("FailureThreshold", Literals.Int(breaker.FailureThreshold)),
@@ -104,20 +124,39 @@ namespace ResilienceGen.Generator.Emitting
                     ("FailureRatio", Literals.Double(breaker.FailureRatio)),
                     ("MinimumThroughput", Literals.Int(breaker.MinimumThroughput)),
                     ("SamplingDurationMs", Literals.Int(breaker.SamplingDurationMs)),
-                }, ");");
+                }, breakerEnd);
             }
             else
             {
-                writer.Line("null);");
+                writer.Line("breaker: null" + breakerEnd);
+            }
+
+            for (int i = 0; i < trailing.Count; i++)
+            {
+                writer.Line(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
             }
 
             writer.Unindent();
             writer.Unindent();
         }
 
-        private static void EmitObject(IndentedWriter writer, string typeName, (string Name, string Value)[] properties, string terminator)
+        /// <summary><c>new[] { typeof(A), typeof(B) }</c> for a filter's Handle types; null when there are none.</summary>
+        private static string? HandleTypes(ExceptionFilterModel? filter)
         {
-            writer.Line("new " + typeName);
+            if (filter is null || filter.Handle.Count == 0)
+            {
+                return null;
+            }
+
+            return "new[] { " + string.Join(", ", filter.Handle.Select(t => "typeof(" + t + ")")) + " }";
+        }
+
+        private static string GeneratedCodeAttribute()
+            => "[" + KnownNames.GeneratedCodeAttribute + "(\"ResilienceGen\", " + Literals.String(GeneratorVersion.Value) + ")]";
+
+        private static void EmitObject(IndentedWriter writer, string creation, (string Name, string Value)[] properties, string terminator)
+        {
+            writer.Line(creation);
             writer.OpenBrace();
             foreach ((string name, string value) in properties)
             {
@@ -132,12 +171,17 @@ namespace ResilienceGen.Generator.Emitting
                 ? "(" + KnownNames.BackoffKind + ")" + backoff
                 : KnownNames.BackoffKind + "." + backoff;
 
-        private static void EmitSignature(IndentedWriter writer, MethodModel method)
+        private static void EmitSignature(IndentedWriter writer, MethodModel method, bool stepThrough)
         {
             string typeParameters = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
             string parameters = string.Join(", ", method.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
 
-            writer.Line("[" + KnownNames.GeneratedCodeAttribute + "(\"ResilienceGen\", " + Literals.String(GeneratorVersion.Value) + ")]");
+            writer.Line(GeneratedCodeAttribute());
+            if (stepThrough)
+            {
+                writer.Line("[" + DebuggerStepThroughAttribute + "]");
+            }
+
             writer.Line(method.Modifiers + " " + method.ReturnType + " " + method.Name + typeParameters + "(" + parameters + ")");
             writer.Indent();
             foreach (string clause in method.ConstraintClauses)
@@ -150,7 +194,7 @@ namespace ResilienceGen.Generator.Emitting
 
         private static void EmitInvocation(IndentedWriter writer, MethodModel method, GeneratedNames names)
         {
-            var state = new StateShape(method, names.State);
+            var state = new StateShape(method, names);
             string entryPoint = method.ReturnKind switch
             {
                 ReturnKind.Task => "RunTask",
@@ -161,15 +205,15 @@ namespace ResilienceGen.Generator.Emitting
 
             writer.Line("return " + KnownNames.ResilientInvoker + "." + entryPoint + "(");
             writer.Indent();
-            writer.Line(names.DescriptorField + ",");
-            writer.Line((method.LoggerExpression ?? "null") + ",");
-            writer.Line(state.Expression + ",");
-            writer.Line("static " + names.State + " => " + CoreCall(method, state) + ",");
-            writer.Line(FilterLambda(method.Retry?.Filter, method, state, names) + ",");
-            writer.Line(FilterLambda(method.Breaker?.Filter, method, state, names) + ",");
+            writer.Line("method: " + names.DescriptorField + ",");
+            writer.Line("logger: " + (method.LoggerExpression ?? "null") + ",");
+            writer.Line("state: " + state.Expression + ",");
+            writer.Line("body: static " + names.State + " => " + CoreCall(method, state) + ",");
+            writer.Line("retryFilter: " + FilterLambda(method.Retry?.Filter, method, state, names) + ",");
+            writer.Line("breakerFilter: " + FilterLambda(method.Breaker?.Filter, method, state, names) + ",");
 
-            // The hooks are optional trailing parameters: passed by name, and only those the method has.
-            var trailing = new List<string> { method.CancellationTokenParameter ?? "default" };
+            // The hooks are optional trailing parameters: passed only when the method has them.
+            var trailing = new List<string> { "cancellationToken: " + (method.CancellationTokenParameter ?? "default") };
             trailing.AddRange(HookArguments(method, state, names));
             trailing.Add("first: " + names.First);
             for (int i = 0; i < trailing.Count; i++)

@@ -1,8 +1,12 @@
+using System.Collections.Generic;
 using ResilienceGen.Generator.Model;
 
 namespace ResilienceGen.Generator.Emitting
 {
-    /// <summary>The one-line comment above each descriptor that says, in words, which policy applies.</summary>
+    /// <summary>
+    /// The one-line comment above each descriptor that says, in words, which policy applies: what is retried, that
+    /// every attempt passes through the breaker and what the breaker counts, with durations as a person writes them.
+    /// </summary>
     internal static class PolicyComment
     {
         public static string For(RetryModel? retry, BreakerModel? breaker, HooksModel hooks)
@@ -10,14 +14,14 @@ namespace ResilienceGen.Generator.Emitting
             string? retryText = retry is null ? null : Describe(retry);
             string? breakerText = breaker is null ? null : Describe(breaker);
             string policy = retryText is not null && breakerText is not null
-                ? retryText + ", then " + breakerText
+                ? retryText + "; every attempt passes through " + breakerText
                 : retryText ?? breakerText ?? "none";
             return "// Policy: " + policy + HooksText(hooks) + ".";
         }
 
         private static string HooksText(HooksModel hooks)
         {
-            var parts = new System.Collections.Generic.List<string>();
+            var parts = new List<string>();
             if (hooks.OnRetry is { } onRetry)
             {
                 parts.Add("OnRetry " + onRetry.Name);
@@ -39,7 +43,7 @@ namespace ResilienceGen.Generator.Emitting
         private static string Describe(RetryModel retry)
         {
             string times = retry.MaxRetries == 1 ? "1 time" : Literals.Int(retry.MaxRetries) + " times";
-            string delay = Literals.Int(retry.BaseDelayMs) + " ms";
+            string delay = Durations.Text(retry.BaseDelayMs);
             string backoff = retry.Backoff switch
             {
                 "Constant" => "constant " + delay + " delay",
@@ -48,19 +52,55 @@ namespace ResilienceGen.Generator.Emitting
                 "DecorrelatedJitter" => "decorrelated jitter backoff from " + delay,
                 _ => "backoff " + retry.Backoff + " from " + delay,
             };
-            return "retry up to " + times + " (" + backoff + ")" + FilterText(retry.Filter);
+            return "retry up to " + times + " (" + backoff + ") on " + Exceptions(retry.Filter);
         }
 
         private static string Describe(BreakerModel breaker)
         {
             string opens = breaker.FailureRatio > 0
-                ? "opens at a failure ratio of " + Literals.Double(breaker.FailureRatio) + " over " + Literals.Int(breaker.SamplingDurationMs) + " ms"
+                ? "opens when " + Percent(breaker.FailureRatio) + " of at least " + Literals.Int(breaker.MinimumThroughput)
+                  + " calls in " + Durations.Text(breaker.SamplingDurationMs) + " fail"
                 : "opens after " + Literals.Int(breaker.FailureThreshold) + " consecutive failures";
-            return "circuit breaker " + Literals.String(breaker.Name) + " (" + opens + ", for " + Literals.Int(breaker.BreakDurationMs) + " ms)"
-                + FilterText(breaker.Filter);
+            return "circuit breaker " + Literals.String(breaker.Name) + " (counts " + Exceptions(breaker.Filter) + "; " + opens
+                + ", for " + Durations.Text(breaker.BreakDurationMs) + ")";
         }
 
-        private static string FilterText(ExceptionFilterModel filter)
-            => filter.CountsEverything ? string.Empty : " on filtered exceptions";
+        /// <summary>"any exception", or the Handle types, the Ignore types and the ShouldHandle method in words.</summary>
+        private static string Exceptions(ExceptionFilterModel filter)
+        {
+            if (filter.CountsEverything)
+            {
+                return "any exception";
+            }
+
+            var parts = new List<string> { filter.Handle.Count == 0 ? "any exception" : Either(filter.Handle) };
+            if (filter.Ignore.Count > 0)
+            {
+                parts.Add("except " + Either(filter.Ignore));
+            }
+
+            if (filter.ShouldHandleMethod is { } predicate)
+            {
+                parts.Add("if " + predicate + " agrees");
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        private static string Either(EquatableArray<string> qualifiedTypes)
+        {
+            var names = new List<string>(qualifiedTypes.Count);
+            foreach (string type in qualifiedTypes)
+            {
+                names.Add(TypeNames.Short(type));
+            }
+
+            return names.Count == 1
+                ? names[0]
+                : string.Join(", ", names.GetRange(0, names.Count - 1)) + " or " + names[names.Count - 1];
+        }
+
+        private static string Percent(double ratio)
+            => (ratio * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " %";
     }
 }

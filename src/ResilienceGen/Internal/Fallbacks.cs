@@ -1,13 +1,12 @@
 using System;
-using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using ResilienceGen.Telemetry;
 
 namespace ResilienceGen.Internal
 {
     /// <summary>
-    /// Calling a generated fallback: its telemetry, and the entry points' synchronous case (a rejection before the
-    /// first attempt), where the fallback's own task is handed to the caller without an async state machine.
+    /// Calling a generated fallback, recorded before it runs: from the call loop, and at the edge for a rejection
+    /// before the first attempt, where the fallback's own task is handed to the caller without an async frame.
     /// </summary>
     internal static class Fallbacks
     {
@@ -20,84 +19,32 @@ namespace ResilienceGen.Internal
         /// <summary>A breaker-only method failed with an exception the breaker counts.</summary>
         public const string Failed = "failed";
 
-        /// <summary>Counts and logs one fallback, before it runs.</summary>
-        public static void Record(ResilientMethod method, ILogger? logger, string reason, Exception exception)
+        /// <summary>In the call loop: records the fallback and starts it; a synchronous throw ends the loop's task with it.</summary>
+        public static System.Threading.Tasks.ValueTask<TResult> Start<TState, TTask, TResult, TKind>(
+            in GeneratedCall<TState, TTask> call, ResilientMethod method, ILogger? logger, string reason, Exception failure)
+            where TKind : struct, IReturnKind<TTask, TResult>
         {
-            if (ResilienceMetrics.Fallbacks.Enabled)
-            {
-                var reasonTag = ResilienceMetrics.Tag(ResilienceMetrics.ReasonTag, reason);
-                if (method.BreakerName is null)
-                {
-                    ResilienceMetrics.Fallbacks.Add(1, method.MethodTag, reasonTag);
-                }
-                else
-                {
-                    ResilienceMetrics.Fallbacks.Add(1, method.MethodTag, method.BreakerTag, reasonTag);
-                }
-            }
-
-            ILogger log = logger ?? method.FallbackLogger;
-            if (log.IsEnabled(LogLevel.Information))
-            {
-                ResilienceLog.FallbackInvoked(log, method.MethodName, reason, exception);
-            }
+            ResilienceTelemetry.FallbackInvoked(method, logger, reason, failure);
+            return default(TKind).FromFallback(call.CallFallback(failure));
         }
 
-        // The rejection cases below: a fallback that throws synchronously (or returns null) still reaches the
-        // caller as a faulted task, exactly as the body's exceptions do.
-        public static Task<TResult> OnRejection<TState, TResult>(
-            ResilientMethod method, ILogger? logger, TState state, Func<TState, Exception, Task<TResult>> fallback, CircuitBreakerOpenException rejection)
+        /// <summary>
+        /// At the edge, before any attempt: answers the rejection with the fallback's own task. A fallback that
+        /// throws synchronously (or returns null) still reaches the caller as a faulted task, as the body's exceptions do.
+        /// </summary>
+        public static TTask AnswerRejection<TState, TTask, TResult, TKind>(
+            ResilientMethod method, ILogger? logger, TState state, Func<TState, Exception, TTask> fallback, CircuitBreakerOpenException rejection)
+            where TKind : struct, IReturnKind<TTask, TResult>
         {
-            Record(method, logger, Rejected, rejection);
+            ResilienceTelemetry.FallbackInvoked(method, logger, Rejected, rejection);
             try
             {
-                return fallback(state, rejection) ?? throw AttemptHelpers.NullFallbackTask();
+                TTask answer = fallback(state, rejection);
+                return default(TKind).IsNull(answer) ? default(TKind).Faulted(ReturnedTasks.NullFromFallback()) : answer;
             }
             catch (Exception ex)
             {
-                return Task.FromException<TResult>(ex);
-            }
-        }
-
-        public static Task OnRejection<TState>(
-            ResilientMethod method, ILogger? logger, TState state, Func<TState, Exception, Task> fallback, CircuitBreakerOpenException rejection)
-        {
-            Record(method, logger, Rejected, rejection);
-            try
-            {
-                return fallback(state, rejection) ?? throw AttemptHelpers.NullFallbackTask();
-            }
-            catch (Exception ex)
-            {
-                return Task.FromException(ex);
-            }
-        }
-
-        public static ValueTask<TResult> OnRejection<TState, TResult>(
-            ResilientMethod method, ILogger? logger, TState state, Func<TState, Exception, ValueTask<TResult>> fallback, CircuitBreakerOpenException rejection)
-        {
-            Record(method, logger, Rejected, rejection);
-            try
-            {
-                return fallback(state, rejection);
-            }
-            catch (Exception ex)
-            {
-                return new ValueTask<TResult>(Task.FromException<TResult>(ex));
-            }
-        }
-
-        public static ValueTask OnRejection<TState>(
-            ResilientMethod method, ILogger? logger, TState state, Func<TState, Exception, ValueTask> fallback, CircuitBreakerOpenException rejection)
-        {
-            Record(method, logger, Rejected, rejection);
-            try
-            {
-                return fallback(state, rejection);
-            }
-            catch (Exception ex)
-            {
-                return new ValueTask(Task.FromException(ex));
+                return default(TKind).Faulted(ex);
             }
         }
     }

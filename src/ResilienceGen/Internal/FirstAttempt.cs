@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
+using ResilienceGen.Telemetry;
 
 namespace ResilienceGen.Internal
 {
@@ -28,12 +29,12 @@ namespace ResilienceGen.Internal
 
         /// <summary>
         /// How the breaker admitted the call (a normal call, or a half-open probe); the default,
-        /// <see cref="CircuitBreaker.RejectedTicket"/>, means not admitted (yet).
+        /// <see cref="BreakerTicket.Rejected"/>, means not admitted (yet).
         /// </summary>
-        internal long Ticket;
+        internal BreakerTicket Ticket;
 
         /// <summary>True once the call was let in: the body was (or is being) called.</summary>
-        internal bool Admitted => Ticket != CircuitBreaker.RejectedTicket;
+        internal bool Admitted => Ticket.IsAdmitted;
 
         /// <summary>
         /// True when the call may take the fast path: the policy has not changed since it was last read, resilience
@@ -61,8 +62,8 @@ namespace ResilienceGen.Internal
                 Breaker = breaker;
             }
 
-            RetryLoop.CountAttempt(method);
-            Ticket = CircuitBreaker.NormalTicket;
+            ResilienceTelemetry.AttemptStarted(method);
+            Ticket = BreakerTicket.Normal;
             return true;
         }
     }
@@ -77,55 +78,36 @@ namespace ResilienceGen.Internal
         /// <summary>The body's <see cref="Task{TResult}"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded<TResult>(ref FirstAttempt<Task<TResult>> first)
-        {
-            Task<TResult>? task = first.Started;
-            if (task is null || !AttemptHelpers.IsCompletedSuccessfully(task))
-            {
-                return false; // thrown, null or not finished: the entry point takes it from here
-            }
-
-            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
-            return true;
-        }
+            => Succeeded<Task<TResult>, TResult, TaskOfResultKind<TResult>>(ref first);
 
         /// <summary>The body's <see cref="Task"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded(ref FirstAttempt<Task> first)
-        {
-            Task? task = first.Started;
-            if (task is null || !AttemptHelpers.IsCompletedSuccessfully(task))
-            {
-                return false;
-            }
-
-            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
-            return true;
-        }
+            => Succeeded<Task, VoidResult, TaskKind>(ref first);
 
         /// <summary>The body's <see cref="ValueTask{TResult}"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded<TResult>(ref FirstAttempt<ValueTask<TResult>> first)
-        {
-            // A default ValueTask reads as completed: only a body that did not throw has really returned one.
-            if (first.Failure != null || !first.Started.IsCompletedSuccessfully)
-            {
-                return false;
-            }
-
-            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
-            return true;
-        }
+            => Succeeded<ValueTask<TResult>, TResult, ValueTaskOfResultKind<TResult>>(ref first);
 
         /// <summary>The body's <see cref="ValueTask"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded(ref FirstAttempt<ValueTask> first)
+            => Succeeded<ValueTask, VoidResult, ValueTaskKind>(ref first);
+
+        /// <summary>
+        /// One test for every return kind: thrown, null or not finished means the entry point takes it from here.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool Succeeded<TTask, TResult, TKind>(ref FirstAttempt<TTask> first)
+            where TKind : struct, IReturnKind<TTask, TResult>
         {
-            if (first.Failure != null || !first.Started.IsCompletedSuccessfully)
+            if (!default(TKind).HasSucceeded(first.Started, first.Failure))
             {
                 return false;
             }
 
-            first.Breaker?.OnSuccess(CircuitBreaker.NormalTicket, null, null);
+            first.Breaker?.OnSuccess(BreakerTicket.Normal, null, null);
             return true;
         }
     }

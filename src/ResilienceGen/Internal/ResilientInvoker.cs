@@ -4,18 +4,23 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using ResilienceGen.Telemetry;
 
 namespace ResilienceGen.Internal
 {
     /// <summary>
     /// For generated code only: the entry points a generated wrapper calls, one per return kind. Each runs the
     /// first attempt inline; when the body's task already completed successfully it is returned as is, with no
-    /// allocation. Anything else (awaiting, failures, retries, rejections) goes to <see cref="RetryLoop"/>.
+    /// allocation. Anything else (awaiting, failures, retries, rejections) goes to <see cref="CallLoop"/>.
+    /// Each return kind is adapted here, once, by its <see cref="IReturnKind{TTask, TResult}"/>; the four entry
+    /// points differ only in the types they name.
     /// </summary>
     /// <remarks>
     /// Composition: retry is the outer layer and every attempt passes the breaker. Fixed rules, applied before the
     /// generated filters: an <see cref="OperationCanceledException"/> while <c>cancellationToken</c> is cancelled
-    /// is never retried and never a breaker failure; <see cref="CircuitBreakerOpenException"/> is never retried.
+    /// is never retried and never a breaker failure; <see cref="CircuitBreakerOpenException"/> is never retried; an
+    /// <see cref="ArgumentException"/> is neither retried nor counted unless a Handle names it, and one the body
+    /// throws synchronously is thrown synchronously by the entry point too (see <see cref="FixedRules"/>).
     /// The optional hooks (<c>onRetry</c>, <c>retryAfter</c>, <c>fallback</c>) are only looked at once a call has
     /// left the happy path: a rejection, a failure, or a body that has not completed yet. The optional
     /// <c>first</c> is set by the generated fast path (<see cref="FirstAttempt{TTask}"/>) when it already called
@@ -36,40 +41,7 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, Task<TResult>>? fallback = null,
             FirstAttempt<Task<TResult>> first = default)
-        {
-            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
-            {
-                case StartResult.PassThrough:
-                    return body(state); // kill switch: exactly what a direct call would do
-                case StartResult.Rejected:
-                    return fallback is null ? Task.FromException<TResult>(rejection!) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
-            }
-
-            CircuitBreaker? breaker = first.Breaker;
-            long ticket = first.Ticket;
-            Task<TResult>? task = first.Started;
-            Exception? failure = first.Failure;
-            if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
-            {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
-            }
-
-            var attempt = new TaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
-            if (failure is null && task is { IsCompleted: false })
-            {
-                return RetryLoop.AwaitFirstAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, new ValueTask<TResult>(task), cancellationToken);
-            }
-
-            if (failure != null)
-            {
-                // The body threw synchronously: that is the first attempt's failure.
-                return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken);
-            }
-
-            // A faulted, cancelled or null task: the loop judges it.
-            return RetryLoop.RunAsync<TaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<TResult>(task), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
-        }
+            => Run<TState, Task<TResult>, TResult, TaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
 
         /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
         public static Task RunTask<TState>(
@@ -82,40 +54,7 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, Task>? fallback = null,
             FirstAttempt<Task> first = default)
-        {
-            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
-            {
-                case StartResult.PassThrough:
-                    return body(state); // kill switch: exactly what a direct call would do
-                case StartResult.Rejected:
-                    return fallback is null ? Task.FromException(rejection!) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
-            }
-
-            CircuitBreaker? breaker = first.Breaker;
-            long ticket = first.Ticket;
-            Task? task = first.Started;
-            Exception? failure = first.Failure;
-            if (failure is null && task != null && AttemptHelpers.IsCompletedSuccessfully(task))
-            {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
-            }
-
-            var attempt = new TaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
-            if (failure is null && task is { IsCompleted: false })
-            {
-                return RetryLoop.AwaitFirstAsync<TaskAttempt<TState>>(attempt, method, logger, breaker, ticket, new ValueTask(task), cancellationToken);
-            }
-
-            if (failure != null)
-            {
-                // The body threw synchronously: that is the first attempt's failure.
-                return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken);
-            }
-
-            // A faulted, cancelled or null task: the loop judges it.
-            return RetryLoop.RunAsync<TaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, task is null ? default : new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), task is null ? AttemptHelpers.NullTask() : null, cancellationToken);
-        }
+            => Run<TState, Task, VoidResult, TaskKind>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
 
         /// <summary>Runs a body returning <see cref="ValueTask{TResult}"/> through the method's policy.</summary>
         public static ValueTask<TResult> RunValueTaskOf<TState, TResult>(
@@ -128,40 +67,7 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, ValueTask<TResult>>? fallback = null,
             FirstAttempt<ValueTask<TResult>> first = default)
-        {
-            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
-            {
-                case StartResult.PassThrough:
-                    return body(state); // kill switch: exactly what a direct call would do
-                case StartResult.Rejected:
-                    return fallback is null ? new ValueTask<TResult>(Task.FromException<TResult>(rejection!)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
-            }
-
-            CircuitBreaker? breaker = first.Breaker;
-            long ticket = first.Ticket;
-            ValueTask<TResult> task = first.Started;
-            Exception? failure = first.Failure;
-            if (failure is null && task.IsCompletedSuccessfully)
-            {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
-            }
-
-            var attempt = new ValueTaskOfAttempt<TState, TResult>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
-            if (failure is null && !task.IsCompleted)
-            {
-                return new ValueTask<TResult>(RetryLoop.AwaitFirstAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, cancellationToken));
-            }
-
-            if (failure != null)
-            {
-                // The body threw synchronously: that is the first attempt's failure.
-                return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken));
-            }
-
-            // A faulted or cancelled task: the loop judges it.
-            return new ValueTask<TResult>(RetryLoop.RunAsync<ValueTaskOfAttempt<TState, TResult>, TResult>(attempt, method, logger, breaker, ticket, task, null, cancellationToken));
-        }
+            => Run<TState, ValueTask<TResult>, TResult, ValueTaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
 
         /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
         public static ValueTask RunValueTask<TState>(
@@ -174,40 +80,86 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, ValueTask>? fallback = null,
             FirstAttempt<ValueTask> first = default)
+            => Run<TState, ValueTask, VoidResult, ValueTaskKind>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
+
+        /// <summary>
+        /// The one hand-off of a call, for every return kind: start the call unless the generated fast path did,
+        /// return a first attempt that already succeeded as is, await one still running in a small frame, and give
+        /// anything else to the call loop.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TTask Run<TState, TTask, TResult, TKind>(
+            ResilientMethod method, ILogger? logger, TState state,
+            Func<TState, TTask> body,
+            Func<TState, Exception, bool>? retryFilter,
+            Func<TState, Exception, bool>? breakerFilter,
+            CancellationToken cancellationToken,
+            Action<TState, int, TimeSpan, Exception>? onRetry,
+            Func<TState, Exception, TimeSpan?>? retryAfter,
+            Func<TState, Exception, TTask>? fallback,
+            ref FirstAttempt<TTask> first)
+            where TKind : struct, IReturnKind<TTask, TResult>
         {
             switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
             {
                 case StartResult.PassThrough:
                     return body(state); // kill switch: exactly what a direct call would do
                 case StartResult.Rejected:
-                    return fallback is null ? new ValueTask(Task.FromException(rejection!)) : Fallbacks.OnRejection(method, logger, state, fallback, rejection!);
+                    return fallback is null
+                        ? default(TKind).Faulted(rejection!)
+                        : Fallbacks.AnswerRejection<TState, TTask, TResult, TKind>(method, logger, state, fallback, rejection!);
             }
 
-            CircuitBreaker? breaker = first.Breaker;
-            long ticket = first.Ticket;
-            ValueTask task = first.Started;
-            Exception? failure = first.Failure;
-            if (failure is null && task.IsCompletedSuccessfully)
+            if (default(TKind).HasSucceeded(first.Started, first.Failure))
             {
-                breaker?.OnSuccess(ticket, method, logger);
-                return task;
+                first.Breaker?.OnSuccess(first.Ticket, method, logger);
+                return first.Started;
             }
 
-            var attempt = new ValueTaskAttempt<TState>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
-            if (failure is null && !task.IsCompleted)
+            var call = new GeneratedCall<TState, TTask>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            if (first.Failure is null && default(TKind).IsRunning(first.Started))
             {
-                return new ValueTask(RetryLoop.AwaitFirstAsync<ValueTaskAttempt<TState>>(attempt, method, logger, breaker, ticket, task, cancellationToken));
+                return default(TKind).AwaitFirst(call, method, logger, first.Breaker, first.Ticket, first.Started, cancellationToken);
             }
 
-            if (failure != null)
-            {
-                // The body threw synchronously: that is the first attempt's failure.
-                return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, default, failure, cancellationToken));
-            }
-
-            // A faulted or cancelled task: the loop judges it.
-            return new ValueTask(RetryLoop.RunAsync<ValueTaskAttempt<TState>, VoidResult>(attempt, method, logger, breaker, ticket, new ValueTask<VoidResult>(AttemptHelpers.AwaitVoid(task)), null, cancellationToken));
+            return AfterFailedStart<TState, TTask, TResult, TKind>(call, method, logger, first.Breaker, first.Ticket, first.Started, first.Failure, cancellationToken);
         }
+
+        /// <summary>
+        /// The first attempt threw synchronously, or returned a task that failed (or null): an argument error no
+        /// layer handles is thrown here and now, as the body threw it; anything else goes to the call loop.
+        /// </summary>
+        private static TTask AfterFailedStart<TState, TTask, TResult, TKind>(
+            GeneratedCall<TState, TTask> call, ResilientMethod method, ILogger? logger, CircuitBreaker? breaker, BreakerTicket ticket,
+            TTask started, Exception? thrown, CancellationToken cancellationToken)
+            where TKind : struct, IReturnKind<TTask, TResult>
+        {
+            ValueTask<TResult> pending = default;
+            if (thrown is null)
+            {
+                try
+                {
+                    pending = default(TKind).FromBody(started);
+                }
+                catch (Exception ex)
+                {
+                    thrown = ex; // a Task kind's body returned null
+                }
+            }
+            else if (IsArgumentErrorNoLayerHandles(method, breaker, thrown))
+            {
+                breaker?.OnNotCounted(ticket);
+                throw CallLoop.Rethrow(thrown);
+            }
+
+            return default(TKind).ToCaller(CallLoop.RunAsync<TState, TTask, TResult, TKind>(call, method, logger, breaker, ticket, pending, thrown, cancellationToken));
+        }
+
+        /// <summary>Neither the retry (if any) nor the breaker (if any) names the argument error in its Handle.</summary>
+        private static bool IsArgumentErrorNoLayerHandles(ResilientMethod method, CircuitBreaker? breaker, Exception thrown)
+            => thrown is ArgumentException
+               && (method.Policy.Retry is null || FixedRules.IsUnnamedArgumentError(thrown, method.RetryArgumentTypes))
+               && (breaker is null || FixedRules.IsUnnamedArgumentError(thrown, method.BreakerArgumentTypes));
 
         /// <summary>What <see cref="StartUnlessStarted"/> did with a call.</summary>
         private enum StartResult
@@ -223,9 +175,9 @@ namespace ResilienceGen.Internal
         }
 
         /// <summary>
-        /// The start of a call, shared by the four entry points: unless the generated fast path already started the
+        /// The start of a call: unless the generated fast path already started the
         /// body, take the breaker's word, count the attempt and call the body, keeping what it returned or threw in
-        /// <paramref name="first"/>. What differs per return kind stays with the entry points.
+        /// <paramref name="first"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static StartResult StartUnlessStarted<TState, TTask>(
@@ -243,13 +195,14 @@ namespace ResilienceGen.Internal
                 return StartResult.PassThrough;
             }
 
-            rejection = Admit(method, policy, logger, out first.Breaker, out first.Ticket);
+            first.Breaker = policy.UseBreaker ? method.Breaker : null;
+            rejection = BreakerLayer.Admit(method, first.Breaker, logger, out first.Ticket);
             if (rejection != null)
             {
                 return StartResult.Rejected;
             }
 
-            RetryLoop.CountAttempt(method); // admitted: Admit gave a ticket
+            ResilienceTelemetry.AttemptStarted(method);
 
             try
             {
@@ -261,24 +214,6 @@ namespace ResilienceGen.Internal
             }
 
             return StartResult.Running;
-        }
-
-        /// <summary>
-        /// The breaker's word on one call, shared by the four entry points: null when the call may go ahead (with
-        /// the breaker, if any, and its ticket), else the rejection to hand to the caller or the fallback.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static CircuitBreakerOpenException? Admit(ResilientMethod method, MethodPolicy policy, ILogger? logger, out CircuitBreaker? breaker, out long ticket)
-        {
-            breaker = policy.UseBreaker ? method.Breaker : null;
-            ticket = CircuitBreaker.NormalTicket;
-            if (breaker is null)
-            {
-                return null;
-            }
-
-            ticket = breaker.TryEnter(method, logger, out TimeSpan openFor);
-            return ticket == CircuitBreaker.RejectedTicket ? RetryLoop.Reject(method, logger, breaker, openFor) : null;
         }
     }
 }

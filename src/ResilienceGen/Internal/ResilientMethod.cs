@@ -31,9 +31,16 @@ namespace ResilienceGen.Internal
         /// <param name="methodName"><c>Namespace.Type.Method</c>; tags logs and metrics.</param>
         /// <param name="retry">The retry policy, or null.</param>
         /// <param name="breaker">The breaker's settings (its <c>Name</c> defaults to the method name), or null.</param>
-        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker)
+        /// <param name="retryHandle">
+        /// The <c>Handle</c> types of <c>[WithRetry]</c> as declared, or null. The generated filter already tests
+        /// them; the runtime looks only for argument exceptions among them, which are retried only when named.
+        /// </param>
+        /// <param name="breakerHandle">The <c>Handle</c> types of <c>[CircuitBreaker]</c>, likewise.</param>
+        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null)
         {
             MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
+            RetryArgumentTypes = FixedRules.ArgumentTypesAmong(retryHandle);
+            BreakerArgumentTypes = FixedRules.ArgumentTypesAmong(breakerHandle);
             if (retry != null)
             {
                 _declaredRetrySettings = new RetrySettings(retry);
@@ -77,6 +84,12 @@ namespace ResilienceGen.Internal
         }
 
         internal KeyValuePair<string, object?> MethodTag { get; }
+
+        /// <summary>The argument-exception types <c>[WithRetry]</c>'s Handle names (see <see cref="FixedRules"/>).</summary>
+        internal Type[] RetryArgumentTypes { get; }
+
+        /// <summary>The argument-exception types <c>[CircuitBreaker]</c>'s Handle names.</summary>
+        internal Type[] BreakerArgumentTypes { get; }
 
         internal KeyValuePair<string, object?> BreakerTag { get; }
 
@@ -133,7 +146,7 @@ namespace ResilienceGen.Internal
             {
                 // Checked when configured; an override that still fails here (it depends on the declared values)
                 // must not break calls: keep the declared settings and say why.
-                Telemetry.ResilienceLog.OverrideRejected(FallbackLogger, MethodName, ex);
+                ResilienceTelemetry.RetryOverrideRejected(this, ex);
                 return _declaredRetrySettings;
             }
         }

@@ -47,29 +47,4 @@ namespace ResilienceGen.Internal
             Changed();
         }
     }
-
-    /// <summary>
-    /// How one method runs right now: its descriptor's declared policy with the runtime overrides applied.
-    /// Immutable; replaced whole when an override changes.
-    /// </summary>
-    internal sealed class MethodPolicy
-    {
-        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker)
-        {
-            Version = version;
-            PassThrough = passThrough;
-            Retry = retry;
-            UseBreaker = useBreaker;
-        }
-
-        public int Version { get; }
-
-        /// <summary>Resilience is switched off: the wrapper calls the body and returns what it returns.</summary>
-        public bool PassThrough { get; }
-
-        public RetrySettings? Retry { get; }
-
-        /// <summary>False when the method has no breaker or its breaker is switched off.</summary>
-        public bool UseBreaker { get; }
-    }
 }

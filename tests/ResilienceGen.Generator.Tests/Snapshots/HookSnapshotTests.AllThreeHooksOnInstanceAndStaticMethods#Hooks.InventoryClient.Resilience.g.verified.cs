@@ -5,12 +5,13 @@ namespace Hooks
 {
     partial class InventoryClient
     {
-        // Policy: circuit breaker "Hooks.InventoryClient.CountAsync" (opens after 5 consecutive failures, for 30000 ms); hooks: Fallback CountFallback.
+        // Policy: circuit breaker "Hooks.InventoryClient.CountAsync" (counts any exception; opens after 5 consecutive failures, for 30 s); hooks: Fallback CountFallback.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __CountAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Hooks.InventoryClient.CountAsync",
-                null,
-                new global::ResilienceGen.CircuitBreakerOptions
+                methodName: "Hooks.InventoryClient.CountAsync",
+                retry: null,
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "Hooks.InventoryClient.CountAsync",
                     FailureThreshold = 5,
@@ -23,6 +24,7 @@ namespace Hooks
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask<int> CountAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask<int>> __first = default;
@@ -44,22 +46,23 @@ namespace Hooks
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTaskOf(
-                __CountAsync_Resilience,
-                null,
-                this,
-                static __s => __s.CountCoreAsync(),
-                null,
-                null,
-                default,
+                method: __CountAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.CountCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 fallback: static (__s, __e) => __s.CountFallback(__e),
                 first: __first);
         }
 
-        // Policy: retry up to 4 times (exponential backoff from 1000 ms), then circuit breaker "inventory" (opens after 5 consecutive failures, for 30000 ms); hooks: OnRetry OnStockRetry, RetryAfter RetryAfterFrom, Fallback GetStockFallbackAsync.
+        // Policy: retry up to 4 times (exponential backoff from 1 s) on any exception; every attempt passes through circuit breaker "inventory" (counts any exception; opens after 5 consecutive failures, for 30 s); hooks: OnRetry OnStockRetry, RetryAfter RetryAfterFrom, Fallback GetStockFallbackAsync.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __GetStockAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Hooks.InventoryClient.GetStockAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Hooks.InventoryClient.GetStockAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 4,
                     BaseDelayMs = 1000,
@@ -69,7 +72,7 @@ namespace Hooks
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                new global::ResilienceGen.CircuitBreakerOptions
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "inventory",
                     FailureThreshold = 5,
@@ -82,6 +85,7 @@ namespace Hooks
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<global::Hooks.Stock> GetStockAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::Hooks.Stock>> __first = default;
@@ -103,24 +107,25 @@ namespace Hooks
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __GetStockAsync_Resilience,
-                null,
-                (this, sku, cancellationToken),
-                static __s => __s.Item1.GetStockCoreAsync(__s.Item2, __s.Item3),
-                null,
-                null,
-                cancellationToken,
-                onRetry: static (__s, __attempt, __delay, __e) => __s.Item1.OnStockRetry(__attempt, __delay, __e),
+                method: __GetStockAsync_Resilience,
+                logger: null,
+                state: (__this: this, sku, cancellationToken),
+                body: static __s => __s.__this.GetStockCoreAsync(__s.sku, __s.cancellationToken),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: cancellationToken,
+                onRetry: static (__s, __attempt, __delay, __e) => __s.__this.OnStockRetry(__attempt, __delay, __e),
                 retryAfter: static (__s, __e) => global::Hooks.InventoryClient.RetryAfterFrom(__e),
-                fallback: static (__s, __e) => __s.Item1.GetStockFallbackAsync(__s.Item2, __s.Item3, __e),
+                fallback: static (__s, __e) => __s.__this.GetStockFallbackAsync(__s.sku, __s.cancellationToken, __e),
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms); hooks: OnRetry LogRetry.
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception; hooks: OnRetry LogRetry.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __PingAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Hooks.InventoryClient.PingAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Hooks.InventoryClient.PingAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -130,9 +135,10 @@ namespace Hooks
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public static partial global::System.Threading.Tasks.ValueTask PingAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask> __first = default;
@@ -154,22 +160,23 @@ namespace Hooks
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTask(
-                __PingAsync_Resilience,
-                null,
-                (object?)null,
-                static __s => global::Hooks.InventoryClient.PingCoreAsync(),
-                null,
-                null,
-                default,
+                method: __PingAsync_Resilience,
+                logger: null,
+                state: (object?)null,
+                body: static __s => global::Hooks.InventoryClient.PingCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 onRetry: static (__s, __attempt, __delay, __e) => global::Hooks.InventoryClient.LogRetry(__attempt, __delay, __e),
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms); hooks: RetryAfter RetryAfterFrom.
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception; hooks: RetryAfter RetryAfterFrom.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __SaveAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Hooks.InventoryClient.SaveAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Hooks.InventoryClient.SaveAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -179,9 +186,10 @@ namespace Hooks
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task SaveAsync(global::Hooks.Stock stock)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -203,13 +211,13 @@ namespace Hooks
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __SaveAsync_Resilience,
-                null,
-                (this, stock),
-                static __s => __s.Item1.SaveCoreAsync(__s.Item2),
-                null,
-                null,
-                default,
+                method: __SaveAsync_Resilience,
+                logger: null,
+                state: (__this: this, stock),
+                body: static __s => __s.__this.SaveCoreAsync(__s.stock),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 retryAfter: static (__s, __e) => global::Hooks.InventoryClient.RetryAfterFrom(__e),
                 first: __first);
         }

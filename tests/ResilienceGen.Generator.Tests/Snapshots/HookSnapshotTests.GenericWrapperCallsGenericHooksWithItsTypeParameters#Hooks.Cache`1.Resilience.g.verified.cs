@@ -5,11 +5,12 @@ namespace Hooks
 {
     partial class Cache<TKey>
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms); hooks: OnRetry OnLoadRetry, Fallback LoadFallbackAsync.
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception; hooks: OnRetry OnLoadRetry, Fallback LoadFallbackAsync.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __LoadAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Hooks.Cache.LoadAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Hooks.Cache.LoadAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Hooks
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T> LoadAsync<T>(TKey key)
             where T : class
         {
@@ -44,24 +46,25 @@ namespace Hooks
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __LoadAsync_Resilience,
-                null,
-                (this, key),
-                static __s => __s.Item1.LoadCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
-                onRetry: static (__s, __attempt, __delay, __e) => __s.Item1.OnLoadRetry(__attempt, __delay, __e),
-                fallback: static (__s, __e) => __s.Item1.LoadFallbackAsync<T>(__s.Item2, __e),
+                method: __LoadAsync_Resilience,
+                logger: null,
+                state: (__this: this, key),
+                body: static __s => __s.__this.LoadCoreAsync<T>(__s.key),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
+                onRetry: static (__s, __attempt, __delay, __e) => __s.__this.OnLoadRetry(__attempt, __delay, __e),
+                fallback: static (__s, __e) => __s.__this.LoadFallbackAsync<T>(__s.key, __e),
                 first: __first);
         }
 
-        // Policy: circuit breaker "Hooks.Cache.StoreAsync" (opens after 5 consecutive failures, for 30000 ms); hooks: Fallback StoreFallbackAsync.
+        // Policy: circuit breaker "Hooks.Cache.StoreAsync" (counts any exception; opens after 5 consecutive failures, for 30 s); hooks: Fallback StoreFallbackAsync.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __StoreAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Hooks.Cache.StoreAsync",
-                null,
-                new global::ResilienceGen.CircuitBreakerOptions
+                methodName: "Hooks.Cache.StoreAsync",
+                retry: null,
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "Hooks.Cache.StoreAsync",
                     FailureThreshold = 5,
@@ -74,6 +77,7 @@ namespace Hooks
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public static partial global::System.Threading.Tasks.Task StoreAsync<T>(T value)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -95,13 +99,13 @@ namespace Hooks
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __StoreAsync_Resilience,
-                null,
-                value,
-                static __s => global::Hooks.Cache<TKey>.StoreCoreAsync<T>(__s),
-                null,
-                null,
-                default,
+                method: __StoreAsync_Resilience,
+                logger: null,
+                state: value,
+                body: static __s => global::Hooks.Cache<TKey>.StoreCoreAsync<T>(__s),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 fallback: static (__s, __e) => global::Hooks.Cache<TKey>.StoreFallbackAsync<T>(__s, __e),
                 first: __first);
         }

@@ -5,11 +5,12 @@ namespace Hooks
 {
     partial class Collisions
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms); hooks: OnRetry Seen, RetryAfter After, Fallback Fallback.
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception; hooks: OnRetry Seen, RetryAfter After, Fallback Fallback.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __RunAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Hooks.Collisions.RunAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Hooks.Collisions.RunAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Hooks
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> RunAsync(int __s, int __e, int __attempt, int __delay)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -43,16 +45,16 @@ namespace Hooks
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __RunAsync_Resilience,
-                null,
-                (this, __s, __e, __attempt, __delay),
-                static __s_ => __s_.Item1.RunCoreAsync(__s_.Item2, __s_.Item3, __s_.Item4, __s_.Item5),
-                null,
-                null,
-                default,
-                onRetry: static (__s_, __attempt_, __delay_, __e_) => __s_.Item1.Seen(__attempt_, __delay_, __e_),
-                retryAfter: static (__s_, __e_) => __s_.Item1.After(__e_),
-                fallback: static (__s_, __e_) => __s_.Item1.Fallback(__s_.Item2, __s_.Item3, __s_.Item4, __s_.Item5, __e_),
+                method: __RunAsync_Resilience,
+                logger: null,
+                state: (__this: this, __s, __e, __attempt, __delay),
+                body: static __s_ => __s_.__this.RunCoreAsync(__s_.__s, __s_.__e, __s_.__attempt, __s_.__delay),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
+                onRetry: static (__s_, __attempt_, __delay_, __e_) => __s_.__this.Seen(__attempt_, __delay_, __e_),
+                retryAfter: static (__s_, __e_) => __s_.__this.After(__e_),
+                fallback: static (__s_, __e_) => __s_.__this.Fallback(__s_.__s, __s_.__e, __s_.__attempt, __s_.__delay, __e_),
                 first: __first);
         }
     }

@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Derived
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __HiddenAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.HiddenAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.HiddenAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public new partial global::System.Threading.Tasks.Task HiddenAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __HiddenAsync_Resilience,
-                null,
-                this,
-                static __s => __s.HiddenCoreAsync(),
-                null,
-                null,
-                default,
+                method: __HiddenAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.HiddenCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __InternalAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.InternalAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.InternalAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         internal partial global::System.Threading.Tasks.Task InternalAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -91,21 +95,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __InternalAsync_Resilience,
-                null,
-                this,
-                static __s => __s.InternalCoreAsync(),
-                null,
-                null,
-                default,
+                method: __InternalAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.InternalCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __OverriddenAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.OverriddenAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.OverriddenAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -115,9 +120,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public override partial global::System.Threading.Tasks.Task OverriddenAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -139,21 +145,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __OverriddenAsync_Resilience,
-                null,
-                this,
-                static __s => __s.OverriddenCoreAsync(),
-                null,
-                null,
-                default,
+                method: __OverriddenAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.OverriddenCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __PrivateAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.PrivateAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.PrivateAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -163,9 +170,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         private partial global::System.Threading.Tasks.Task PrivateAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -187,21 +195,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __PrivateAsync_Resilience,
-                null,
-                this,
-                static __s => __s.PrivateCoreAsync(),
-                null,
-                null,
-                default,
+                method: __PrivateAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.PrivateCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __PrivateProtectedAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.PrivateProtectedAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.PrivateProtectedAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -211,9 +220,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         private protected partial global::System.Threading.Tasks.Task PrivateProtectedAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -235,21 +245,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __PrivateProtectedAsync_Resilience,
-                null,
-                this,
-                static __s => __s.PrivateProtectedCoreAsync(),
-                null,
-                null,
-                default,
+                method: __PrivateProtectedAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.PrivateProtectedCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __ProtectedInternalAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.ProtectedInternalAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.ProtectedInternalAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -259,9 +270,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         protected internal partial global::System.Threading.Tasks.Task ProtectedInternalAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -283,21 +295,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __ProtectedInternalAsync_Resilience,
-                null,
-                this,
-                static __s => __s.ProtectedInternalCoreAsync(),
-                null,
-                null,
-                default,
+                method: __ProtectedInternalAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.ProtectedInternalCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __SealedAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.SealedAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.SealedAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -307,9 +320,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public sealed override partial global::System.Threading.Tasks.Task SealedAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -331,21 +345,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __SealedAsync_Resilience,
-                null,
-                this,
-                static __s => __s.SealedCoreAsync(),
-                null,
-                null,
-                default,
+                method: __SealedAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.SealedCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __UnsafeAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.UnsafeAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.UnsafeAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -355,9 +370,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public unsafe partial global::System.Threading.Tasks.Task<int> UnsafeAsync(int value)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -379,21 +395,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __UnsafeAsync_Resilience,
-                null,
-                (this, value),
-                static __s => __s.Item1.UnsafeCoreAsync(__s.Item2),
-                null,
-                null,
-                default,
+                method: __UnsafeAsync_Resilience,
+                logger: null,
+                state: (__this: this, value),
+                body: static __s => __s.__this.UnsafeCoreAsync(__s.value),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __VirtualAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Derived.VirtualAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Derived.VirtualAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -403,9 +420,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public virtual partial global::System.Threading.Tasks.Task VirtualAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -427,13 +445,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __VirtualAsync_Resilience,
-                null,
-                this,
-                static __s => __s.VirtualCoreAsync(),
-                null,
-                null,
-                default,
+                method: __VirtualAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.VirtualCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

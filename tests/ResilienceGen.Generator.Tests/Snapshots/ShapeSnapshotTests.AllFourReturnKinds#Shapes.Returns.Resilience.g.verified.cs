@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Returns
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __CountAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Returns.CountAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Returns.CountAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> CountAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __CountAsync_Resilience,
-                null,
-                this,
-                static __s => __s.CountCoreAsync(),
-                null,
-                null,
-                default,
+                method: __CountAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.CountCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __NameAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Returns.NameAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Returns.NameAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask<string> NameAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask<string>> __first = default;
@@ -91,21 +95,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTaskOf(
-                __NameAsync_Resilience,
-                null,
-                this,
-                static __s => __s.NameCoreAsync(),
-                null,
-                null,
-                default,
+                method: __NameAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.NameCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __PingAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Returns.PingAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Returns.PingAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -115,9 +120,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask PingAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask> __first = default;
@@ -139,21 +145,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTask(
-                __PingAsync_Resilience,
-                null,
-                this,
-                static __s => __s.PingCoreAsync(),
-                null,
-                null,
-                default,
+                method: __PingAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.PingCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __RunAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Returns.RunAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Returns.RunAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -163,9 +170,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task RunAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -187,13 +195,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __RunAsync_Resilience,
-                null,
-                this,
-                static __s => __s.RunCoreAsync(),
-                null,
-                null,
-                default,
+                method: __RunAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.RunCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

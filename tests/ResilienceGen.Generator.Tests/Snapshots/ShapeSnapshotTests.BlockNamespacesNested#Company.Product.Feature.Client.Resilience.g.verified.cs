@@ -5,11 +5,12 @@ namespace Company.Product.Feature
 {
     partial class Client
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __GetAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Company.Product.Feature.Client.GetAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Company.Product.Feature.Client.GetAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Company.Product.Feature
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> GetAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -43,13 +45,13 @@ namespace Company.Product.Feature
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __GetAsync_Resilience,
-                null,
-                this,
-                static __s => __s.GetCoreAsync(),
-                null,
-                null,
-                default,
+                method: __GetAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.GetCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

@@ -5,12 +5,13 @@ namespace Shapes.Deep.Space
 {
     partial class Orders
     {
-        // Policy: circuit breaker "Shapes.Deep.Space.Orders.Cancel" (opens after 2 consecutive failures, for 30000 ms).
+        // Policy: circuit breaker "Shapes.Deep.Space.Orders.Cancel" (counts any exception; opens after 2 consecutive failures, for 30 s).
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __Cancel_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Deep.Space.Orders.Cancel",
-                null,
-                new global::ResilienceGen.CircuitBreakerOptions
+                methodName: "Shapes.Deep.Space.Orders.Cancel",
+                retry: null,
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "Shapes.Deep.Space.Orders.Cancel",
                     FailureThreshold = 2,
@@ -23,6 +24,7 @@ namespace Shapes.Deep.Space
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task Cancel(int id)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -44,22 +46,23 @@ namespace Shapes.Deep.Space
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __Cancel_Resilience,
-                null,
-                (this, id),
-                static __s => __s.Item1.CancelCore(__s.Item2),
-                null,
-                null,
-                default,
+                method: __Cancel_Resilience,
+                logger: null,
+                state: (__this: this, id),
+                body: static __s => __s.__this.CancelCore(__s.id),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: circuit breaker "Shapes.Deep.Space.Orders.PlaceAsync" (opens after 5 consecutive failures, for 30000 ms).
+        // Policy: circuit breaker "Shapes.Deep.Space.Orders.PlaceAsync" (counts any exception; opens after 5 consecutive failures, for 30 s).
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __PlaceAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Deep.Space.Orders.PlaceAsync",
-                null,
-                new global::ResilienceGen.CircuitBreakerOptions
+                methodName: "Shapes.Deep.Space.Orders.PlaceAsync",
+                retry: null,
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "Shapes.Deep.Space.Orders.PlaceAsync",
                     FailureThreshold = 5,
@@ -72,6 +75,7 @@ namespace Shapes.Deep.Space
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> PlaceAsync(int id)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -93,13 +97,13 @@ namespace Shapes.Deep.Space
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __PlaceAsync_Resilience,
-                null,
-                (this, id),
-                static __s => __s.Item1.PlaceCoreAsync(__s.Item2),
-                null,
-                null,
-                default,
+                method: __PlaceAsync_Resilience,
+                logger: null,
+                state: (__this: this, id),
+                body: static __s => __s.__this.PlaceCoreAsync(__s.id),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Tokens
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __FirstAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Tokens.FirstAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Tokens.FirstAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task FirstAsync(global::System.Threading.CancellationToken ct, int a)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __FirstAsync_Resilience,
-                null,
-                (this, ct, a),
-                static __s => __s.Item1.FirstCoreAsync(__s.Item2, __s.Item3),
-                null,
-                null,
-                ct,
+                method: __FirstAsync_Resilience,
+                logger: null,
+                state: (__this: this, ct, a),
+                body: static __s => __s.__this.FirstCoreAsync(__s.ct, __s.a),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: ct,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __MiddleAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Tokens.MiddleAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Tokens.MiddleAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task MiddleAsync(int a, global::System.Threading.CancellationToken ct, string b)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -91,21 +95,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __MiddleAsync_Resilience,
-                null,
-                (this, a, ct, b),
-                static __s => __s.Item1.MiddleCoreAsync(__s.Item2, __s.Item3, __s.Item4),
-                null,
-                null,
-                ct,
+                method: __MiddleAsync_Resilience,
+                logger: null,
+                state: (__this: this, a, ct, b),
+                body: static __s => __s.__this.MiddleCoreAsync(__s.a, __s.ct, __s.b),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: ct,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __NoneAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Tokens.NoneAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Tokens.NoneAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -115,9 +120,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task NoneAsync(int a)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -139,21 +145,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __NoneAsync_Resilience,
-                null,
-                (this, a),
-                static __s => __s.Item1.NoneCoreAsync(__s.Item2),
-                null,
-                null,
-                default,
+                method: __NoneAsync_Resilience,
+                logger: null,
+                state: (__this: this, a),
+                body: static __s => __s.__this.NoneCoreAsync(__s.a),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __TwoAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Tokens.TwoAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Tokens.TwoAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -163,9 +170,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task TwoAsync(global::System.Threading.CancellationToken first, global::System.Threading.CancellationToken second)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -187,13 +195,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __TwoAsync_Resilience,
-                null,
-                (this, first, second),
-                static __s => __s.Item1.TwoCoreAsync(__s.Item2, __s.Item3),
-                null,
-                null,
-                first,
+                method: __TwoAsync_Resilience,
+                logger: null,
+                state: (__this: this, first, second),
+                body: static __s => __s.__this.TwoCoreAsync(__s.first, __s.second),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: first,
                 first: __first);
         }
     }

@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Settings
     {
-        // Policy: retry up to 3 times (constant 50 ms delay).
+        // Policy: retry up to 3 times (constant 50 ms delay) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __ConstantAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Settings.ConstantAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Settings.ConstantAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 50,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task ConstantAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __ConstantAsync_Resilience,
-                null,
-                this,
-                static __s => __s.ConstantCoreAsync(),
-                null,
-                null,
-                default,
+                method: __ConstantAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.ConstantCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (linear backoff from 1000 ms).
+        // Policy: retry up to 3 times (linear backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __LinearAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Settings.LinearAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Settings.LinearAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task LinearAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -91,21 +95,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __LinearAsync_Resilience,
-                null,
-                this,
-                static __s => __s.LinearCoreAsync(),
-                null,
-                null,
-                default,
+                method: __LinearAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.LinearCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 7 times (decorrelated jitter backoff from 250 ms), then circuit breaker "custom \"quoted\" name" (opens at a failure ratio of 0.5 over 5000 ms, for 1000 ms).
+        // Policy: retry up to 7 times (decorrelated jitter backoff from 250 ms) on any exception; every attempt passes through circuit breaker "custom \"quoted\" name" (counts any exception; opens when 50 % of at least 20 calls in 5 s fail, for 1 s).
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __SaveAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Settings.SaveAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Settings.SaveAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 7,
                     BaseDelayMs = 250,
@@ -115,7 +120,7 @@ namespace Shapes
                     Jitter = false,
                     JitterFactor = 0.5,
                 },
-                new global::ResilienceGen.CircuitBreakerOptions
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "custom \"quoted\" name",
                     FailureThreshold = 3,
@@ -128,6 +133,7 @@ namespace Shapes
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> SaveAsync(int value, global::System.Threading.CancellationToken cancellationToken)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -149,13 +155,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __SaveAsync_Resilience,
-                null,
-                (this, value, cancellationToken),
-                static __s => __s.Item1.SaveCoreAsync(__s.Item2, __s.Item3),
-                null,
-                null,
-                cancellationToken,
+                method: __SaveAsync_Resilience,
+                logger: null,
+                state: (__this: this, value, cancellationToken),
+                body: static __s => __s.__this.SaveCoreAsync(__s.value, __s.cancellationToken),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: cancellationToken,
                 first: __first);
         }
     }

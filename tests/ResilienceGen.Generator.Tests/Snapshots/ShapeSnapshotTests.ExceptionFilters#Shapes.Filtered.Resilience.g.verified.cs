@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Filtered
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms) on filtered exceptions, then circuit breaker "Shapes.Filtered.RunAsync" (opens after 5 consecutive failures, for 30000 ms) on filtered exceptions.
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on TimeoutException or TransientException, except PermanentException, if ShouldRetry agrees; every attempt passes through circuit breaker "Shapes.Filtered.RunAsync" (counts any exception, except ArgumentException, if CountsForBreaker agrees; opens after 5 consecutive failures, for 30 s).
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __RunAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Filtered.RunAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Filtered.RunAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,7 +20,7 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                new global::ResilienceGen.CircuitBreakerOptions
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "Shapes.Filtered.RunAsync",
                     FailureThreshold = 5,
@@ -29,9 +30,11 @@ namespace Shapes
                     FailureRatio = 0.0,
                     MinimumThroughput = 10,
                     SamplingDurationMs = 30000,
-                });
+                },
+                retryHandle: new[] { typeof(global::System.TimeoutException), typeof(global::Shapes.TransientException) });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task RunAsync(int attempt)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -53,21 +56,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __RunAsync_Resilience,
-                null,
-                (this, attempt),
-                static __s => __s.Item1.RunCoreAsync(__s.Item2),
-                static (__s, __e) => (__e is global::System.TimeoutException || __e is global::Shapes.TransientException) && !(__e is global::Shapes.PermanentException) && __s.Item1.ShouldRetry(__e),
-                static (__s, __e) => !(__e is global::System.ArgumentException) && global::Shapes.Filtered.CountsForBreaker(__e),
-                default,
+                method: __RunAsync_Resilience,
+                logger: null,
+                state: (__this: this, attempt),
+                body: static __s => __s.__this.RunCoreAsync(__s.attempt),
+                retryFilter: static (__s, __e) => (__e is global::System.TimeoutException || __e is global::Shapes.TransientException) && !(__e is global::Shapes.PermanentException) && __s.__this.ShouldRetry(__e),
+                breakerFilter: static (__s, __e) => !(__e is global::System.ArgumentException) && global::Shapes.Filtered.CountsForBreaker(__e),
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms) on filtered exceptions.
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on TimeoutException.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __RunStaticAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Filtered.RunStaticAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Filtered.RunStaticAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -77,9 +81,11 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null,
+                retryHandle: new[] { typeof(global::System.TimeoutException) });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public static partial global::System.Threading.Tasks.Task RunStaticAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -101,13 +107,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __RunStaticAsync_Resilience,
-                null,
-                (object?)null,
-                static __s => global::Shapes.Filtered.RunStaticCoreAsync(),
-                static (__s, __e) => __e is global::System.TimeoutException,
-                null,
-                default,
+                method: __RunStaticAsync_Resilience,
+                logger: null,
+                state: (object?)null,
+                body: static __s => global::Shapes.Filtered.RunStaticCoreAsync(),
+                retryFilter: static (__s, __e) => __e is global::System.TimeoutException,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

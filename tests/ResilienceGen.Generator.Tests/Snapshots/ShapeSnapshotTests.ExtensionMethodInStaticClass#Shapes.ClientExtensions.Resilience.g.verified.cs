@@ -5,11 +5,12 @@ namespace Shapes
 {
     static partial class ClientExtensions
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __LengthAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.ClientExtensions.LengthAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.ClientExtensions.LengthAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public static partial global::System.Threading.Tasks.Task<int> LengthAsync(this string text, global::System.Threading.CancellationToken cancellationToken)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -43,13 +45,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __LengthAsync_Resilience,
-                null,
-                (text, cancellationToken),
-                static __s => global::Shapes.ClientExtensions.LengthCoreAsync(__s.Item1, __s.Item2),
-                null,
-                null,
-                cancellationToken,
+                method: __LengthAsync_Resilience,
+                logger: null,
+                state: (text, cancellationToken),
+                body: static __s => global::Shapes.ClientExtensions.LengthCoreAsync(__s.text, __s.cancellationToken),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: cancellationToken,
                 first: __first);
         }
     }

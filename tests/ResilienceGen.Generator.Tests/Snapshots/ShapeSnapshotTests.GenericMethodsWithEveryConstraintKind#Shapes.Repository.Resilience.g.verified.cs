@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Repository
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __BaseAndInterfaceAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.BaseAndInterfaceAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.BaseAndInterfaceAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T> BaseAndInterfaceAsync<T, TOther>(T value, TOther other)
             where T : global::Shapes.EntityBase, global::Shapes.IEntity, new()
             where TOther : global::System.Collections.Generic.IEnumerable<T>
@@ -45,21 +47,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __BaseAndInterfaceAsync_Resilience,
-                null,
-                (this, value, other),
-                static __s => __s.Item1.BaseAndInterfaceCoreAsync<T, TOther>(__s.Item2, __s.Item3),
-                null,
-                null,
-                default,
+                method: __BaseAndInterfaceAsync_Resilience,
+                logger: null,
+                state: (__this: this, value, other),
+                body: static __s => __s.__this.BaseAndInterfaceCoreAsync<T, TOther>(__s.value, __s.other),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __ClassAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.ClassAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.ClassAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -69,9 +72,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T> ClassAsync<T>(T value)
             where T : class
         {
@@ -94,21 +98,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __ClassAsync_Resilience,
-                null,
-                (this, value),
-                static __s => __s.Item1.ClassCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __ClassAsync_Resilience,
+                logger: null,
+                state: (__this: this, value),
+                body: static __s => __s.__this.ClassCoreAsync<T>(__s.value),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __EnumAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.EnumAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.EnumAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -118,9 +123,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<TEnum> EnumAsync<TEnum>(TEnum value)
             where TEnum : struct, global::System.Enum
         {
@@ -143,21 +149,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __EnumAsync_Resilience,
-                null,
-                (this, value),
-                static __s => __s.Item1.EnumCoreAsync<TEnum>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __EnumAsync_Resilience,
+                logger: null,
+                state: (__this: this, value),
+                body: static __s => __s.__this.EnumCoreAsync<TEnum>(__s.value),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __NewAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.NewAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.NewAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -167,9 +174,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T> NewAsync<T>()
             where T : new()
         {
@@ -192,21 +200,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __NewAsync_Resilience,
-                null,
-                this,
-                static __s => __s.NewCoreAsync<T>(),
-                null,
-                null,
-                default,
+                method: __NewAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.NewCoreAsync<T>(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __NotNullAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.NotNullAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.NotNullAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -216,9 +225,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<TKey> NotNullAsync<TKey>(TKey key)
             where TKey : notnull
         {
@@ -241,21 +251,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __NotNullAsync_Resilience,
-                null,
-                (this, key),
-                static __s => __s.Item1.NotNullCoreAsync<TKey>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __NotNullAsync_Resilience,
+                logger: null,
+                state: (__this: this, key),
+                body: static __s => __s.__this.NotNullCoreAsync<TKey>(__s.key),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __NullableClassAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.NullableClassAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.NullableClassAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -265,9 +276,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T?> NullableClassAsync<T>(T? value)
             where T : class?
         {
@@ -290,21 +302,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __NullableClassAsync_Resilience,
-                null,
-                (this, value),
-                static __s => __s.Item1.NullableClassCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __NullableClassAsync_Resilience,
+                logger: null,
+                state: (__this: this, value),
+                body: static __s => __s.__this.NullableClassCoreAsync<T>(__s.value),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __StructAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.StructAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.StructAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -314,9 +327,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T> StructAsync<T>(T value)
             where T : struct
         {
@@ -339,21 +353,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __StructAsync_Resilience,
-                null,
-                (this, value),
-                static __s => __s.Item1.StructCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __StructAsync_Resilience,
+                logger: null,
+                state: (__this: this, value),
+                body: static __s => __s.__this.StructCoreAsync<T>(__s.value),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __UnconstrainedAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.UnconstrainedAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.UnconstrainedAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -363,9 +378,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T?> UnconstrainedAsync<T>(T? value)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<T?>> __first = default;
@@ -387,21 +403,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __UnconstrainedAsync_Resilience,
-                null,
-                (this, value),
-                static __s => __s.Item1.UnconstrainedCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __UnconstrainedAsync_Resilience,
+                logger: null,
+                state: (__this: this, value),
+                body: static __s => __s.__this.UnconstrainedCoreAsync<T>(__s.value),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __UnmanagedAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Repository.UnmanagedAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Repository.UnmanagedAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -411,9 +428,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<T> UnmanagedAsync<T>(T value)
             where T : unmanaged
         {
@@ -436,13 +454,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __UnmanagedAsync_Resilience,
-                null,
-                (this, value),
-                static __s => __s.Item1.UnmanagedCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __UnmanagedAsync_Resilience,
+                logger: null,
+                state: (__this: this, value),
+                body: static __s => __s.__this.UnmanagedCoreAsync<T>(__s.value),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

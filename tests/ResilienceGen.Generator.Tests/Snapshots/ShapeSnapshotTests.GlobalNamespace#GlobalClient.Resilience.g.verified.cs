@@ -3,11 +3,12 @@
 
 partial class GlobalClient
 {
-    // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+    // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+    [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
     private static readonly global::ResilienceGen.Internal.ResilientMethod __GetAsync_Resilience =
         new global::ResilienceGen.Internal.ResilientMethod(
-            "GlobalClient.GetAsync",
-            new global::ResilienceGen.RetryOptions
+            methodName: "GlobalClient.GetAsync",
+            retry: new global::ResilienceGen.RetryOptions
             {
                 MaxRetries = 3,
                 BaseDelayMs = 1000,
@@ -17,9 +18,10 @@ partial class GlobalClient
                 Jitter = true,
                 JitterFactor = 0.2,
             },
-            null);
+            breaker: null);
 
     [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerStepThrough]
     public partial global::System.Threading.Tasks.Task<int> GetAsync()
     {
         global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -41,13 +43,13 @@ partial class GlobalClient
         }
 
         return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-            __GetAsync_Resilience,
-            null,
-            this,
-            static __s => __s.GetCoreAsync(),
-            null,
-            null,
-            default,
+            method: __GetAsync_Resilience,
+            logger: null,
+            state: this,
+            body: static __s => __s.GetCoreAsync(),
+            retryFilter: null,
+            breakerFilter: null,
+            cancellationToken: default,
             first: __first);
     }
 }

@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class FieldLogger
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __RunAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.FieldLogger.RunAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.FieldLogger.RunAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task RunAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -43,13 +45,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __RunAsync_Resilience,
-                this._log,
-                this,
-                static __s => __s.RunCoreAsync(),
-                null,
-                null,
-                default,
+                method: __RunAsync_Resilience,
+                logger: this._log,
+                state: this,
+                body: static __s => __s.RunCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

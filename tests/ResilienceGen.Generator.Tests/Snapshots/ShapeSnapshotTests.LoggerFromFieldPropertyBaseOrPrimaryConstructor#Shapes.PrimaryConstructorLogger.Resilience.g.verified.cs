@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class PrimaryConstructorLogger
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __RunAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.PrimaryConstructorLogger.RunAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.PrimaryConstructorLogger.RunAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task RunAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __RunAsync_Resilience,
-                logger,
-                this,
-                static __s => __s.RunCoreAsync(),
-                null,
-                null,
-                default,
+                method: __RunAsync_Resilience,
+                logger: logger,
+                state: this,
+                body: static __s => __s.RunCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __ShadowedAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.PrimaryConstructorLogger.ShadowedAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.PrimaryConstructorLogger.ShadowedAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task ShadowedAsync(int logger)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -91,13 +95,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __ShadowedAsync_Resilience,
-                null,
-                (this, logger),
-                static __s => __s.Item1.ShadowedCoreAsync(__s.Item2),
-                null,
-                null,
-                default,
+                method: __ShadowedAsync_Resilience,
+                logger: null,
+                state: (__this: this, logger),
+                body: static __s => __s.__this.ShadowedCoreAsync(__s.logger),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

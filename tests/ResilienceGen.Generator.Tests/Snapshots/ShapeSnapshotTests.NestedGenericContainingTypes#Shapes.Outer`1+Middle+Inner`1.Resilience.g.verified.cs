@@ -9,12 +9,13 @@ namespace Shapes
         {
             partial class Inner<TInner>
             {
-                // Policy: circuit breaker "Shapes.Outer.Middle.Inner.EchoAsync" (opens after 5 consecutive failures, for 30000 ms).
+                // Policy: circuit breaker "Shapes.Outer.Middle.Inner.EchoAsync" (counts any exception; opens after 5 consecutive failures, for 30 s).
+                [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
                 private static readonly global::ResilienceGen.Internal.ResilientMethod __EchoAsync_Resilience =
                     new global::ResilienceGen.Internal.ResilientMethod(
-                        "Shapes.Outer.Middle.Inner.EchoAsync",
-                        null,
-                        new global::ResilienceGen.CircuitBreakerOptions
+                        methodName: "Shapes.Outer.Middle.Inner.EchoAsync",
+                        retry: null,
+                        breaker: new global::ResilienceGen.CircuitBreakerOptions
                         {
                             Name = "Shapes.Outer.Middle.Inner.EchoAsync",
                             FailureThreshold = 5,
@@ -27,6 +28,7 @@ namespace Shapes
                         });
 
                 [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerStepThrough]
                 public static partial global::System.Threading.Tasks.Task<TOuter> EchoAsync(TOuter value)
                 {
                     global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<TOuter>> __first = default;
@@ -48,21 +50,22 @@ namespace Shapes
                     }
 
                     return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                        __EchoAsync_Resilience,
-                        null,
-                        value,
-                        static __s => global::Shapes.Outer<TOuter>.Middle.Inner<TInner>.EchoCoreAsync(__s),
-                        null,
-                        null,
-                        default,
+                        method: __EchoAsync_Resilience,
+                        logger: null,
+                        state: value,
+                        body: static __s => global::Shapes.Outer<TOuter>.Middle.Inner<TInner>.EchoCoreAsync(__s),
+                        retryFilter: null,
+                        breakerFilter: null,
+                        cancellationToken: default,
                         first: __first);
                 }
 
-                // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+                // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+                [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
                 private static readonly global::ResilienceGen.Internal.ResilientMethod __GetAsync_Resilience =
                     new global::ResilienceGen.Internal.ResilientMethod(
-                        "Shapes.Outer.Middle.Inner.GetAsync",
-                        new global::ResilienceGen.RetryOptions
+                        methodName: "Shapes.Outer.Middle.Inner.GetAsync",
+                        retry: new global::ResilienceGen.RetryOptions
                         {
                             MaxRetries = 3,
                             BaseDelayMs = 1000,
@@ -72,9 +75,10 @@ namespace Shapes
                             Jitter = true,
                             JitterFactor = 0.2,
                         },
-                        null);
+                        breaker: null);
 
                 [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerStepThrough]
                 public partial global::System.Threading.Tasks.Task<TInner> GetAsync(TOuter key)
                 {
                     global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<TInner>> __first = default;
@@ -96,13 +100,13 @@ namespace Shapes
                     }
 
                     return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                        __GetAsync_Resilience,
-                        null,
-                        (this, key),
-                        static __s => __s.Item1.GetCoreAsync(__s.Item2),
-                        null,
-                        null,
-                        default,
+                        method: __GetAsync_Resilience,
+                        logger: null,
+                        state: (__this: this, key),
+                        body: static __s => __s.__this.GetCoreAsync(__s.key),
+                        retryFilter: null,
+                        breakerFilter: null,
+                        cancellationToken: default,
                         first: __first);
                 }
             }

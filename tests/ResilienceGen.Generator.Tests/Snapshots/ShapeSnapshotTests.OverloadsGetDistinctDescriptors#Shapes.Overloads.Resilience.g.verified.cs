@@ -5,12 +5,13 @@ namespace Shapes
 {
     partial class Overloads
     {
-        // Policy: circuit breaker "Shapes.Overloads.GetAsync" (opens after 5 consecutive failures, for 30000 ms).
+        // Policy: circuit breaker "Shapes.Overloads.GetAsync" (counts any exception; opens after 5 consecutive failures, for 30 s).
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __GetAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Overloads.GetAsync",
-                null,
-                new global::ResilienceGen.CircuitBreakerOptions
+                methodName: "Shapes.Overloads.GetAsync",
+                retry: null,
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "Shapes.Overloads.GetAsync",
                     FailureThreshold = 5,
@@ -23,6 +24,7 @@ namespace Shapes
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> GetAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -44,21 +46,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __GetAsync_Resilience,
-                null,
-                this,
-                static __s => __s.GetCoreAsync(),
-                null,
-                null,
-                default,
+                method: __GetAsync_Resilience,
+                logger: null,
+                state: this,
+                body: static __s => __s.GetCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __GetAsync_Resilience2 =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Overloads.GetAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Overloads.GetAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -68,9 +71,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> GetAsync(int id)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -92,21 +96,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __GetAsync_Resilience2,
-                null,
-                (this, id),
-                static __s => __s.Item1.GetCoreAsync(__s.Item2),
-                null,
-                null,
-                default,
+                method: __GetAsync_Resilience2,
+                logger: null,
+                state: (__this: this, id),
+                body: static __s => __s.__this.GetCoreAsync(__s.id),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __GetAsync_Resilience3 =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Overloads.GetAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Overloads.GetAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -116,9 +121,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> GetAsync(string name)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -140,13 +146,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __GetAsync_Resilience3,
-                null,
-                (this, name),
-                static __s => __s.Item1.GetCoreAsync(__s.Item2),
-                null,
-                null,
-                default,
+                method: __GetAsync_Resilience3,
+                logger: null,
+                state: (__this: this, name),
+                body: static __s => __s.__this.GetCoreAsync(__s.name),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

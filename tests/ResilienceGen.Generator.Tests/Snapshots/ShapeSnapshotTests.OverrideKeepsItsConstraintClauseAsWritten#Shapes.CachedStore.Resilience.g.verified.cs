@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class CachedStore
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __FindAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.CachedStore.FindAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.CachedStore.FindAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public override partial global::System.Threading.Tasks.Task<T?> FindAsync<T>(string key)
             where T : class
         {
@@ -44,21 +46,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __FindAsync_Resilience,
-                null,
-                (this, key),
-                static __s => __s.Item1.FindCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __FindAsync_Resilience,
+                logger: null,
+                state: (__this: this, key),
+                body: static __s => __s.__this.FindCoreAsync<T>(__s.key),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __PeekAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.CachedStore.PeekAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.CachedStore.PeekAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -68,9 +71,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public override partial global::System.Threading.Tasks.Task<T?> PeekAsync<T>(string key)
             where T : default
         {
@@ -93,13 +97,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __PeekAsync_Resilience,
-                null,
-                (this, key),
-                static __s => __s.Item1.PeekCoreAsync<T>(__s.Item2),
-                null,
-                null,
-                default,
+                method: __PeekAsync_Resilience,
+                logger: null,
+                state: (__this: this, key),
+                body: static __s => __s.__this.PeekCoreAsync<T>(__s.key),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

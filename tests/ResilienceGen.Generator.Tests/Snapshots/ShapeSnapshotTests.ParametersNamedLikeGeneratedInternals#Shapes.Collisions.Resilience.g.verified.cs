@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Collisions
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __Generic__sAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Collisions.Generic__sAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Collisions.Generic__sAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<__s> Generic__sAsync<__s, __e>(__s value, __e other)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<__s>> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __Generic__sAsync_Resilience,
-                this._logger,
-                (this, value, other),
-                static __s_ => __s_.Item1.Generic__sCoreAsync<__s, __e>(__s_.Item2, __s_.Item3),
-                null,
-                null,
-                default,
+                method: __Generic__sAsync_Resilience,
+                logger: this._logger,
+                state: (__this: this, value, other),
+                body: static __s_ => __s_.__this.Generic__sCoreAsync<__s, __e>(__s_.value, __s_.other),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms) on filtered exceptions.
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception, if IsTransient agrees.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __RunAsync_Resilience_ =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Collisions.RunAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Collisions.RunAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> RunAsync(int __s, string __e, object state, global::System.Func<int> body, global::Microsoft.Extensions.Logging.ILogger logger, int method, global::System.Threading.CancellationToken cancellationToken, int __RunAsync_Resilience, int retryFilter, int breakerFilter, int global, int Item1)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<int>> __first = default;
@@ -91,13 +95,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __RunAsync_Resilience_,
-                this._logger,
-                (this, __s, __e, state, body, logger, method, cancellationToken, __RunAsync_Resilience, retryFilter, breakerFilter, global, Item1),
-                static __s_ => __s_.Item1.RunCoreAsync(__s_.Item2, __s_.Item3, __s_.Item4, __s_.Item5, __s_.Item6, __s_.Item7, __s_.Item8, __s_.Item9, __s_.Item10, __s_.Item11, __s_.Item12, __s_.Item13),
-                static (__s_, __e_) => __s_.Item1.IsTransient(__e_),
-                null,
-                cancellationToken,
+                method: __RunAsync_Resilience_,
+                logger: this._logger,
+                state: (__this: this, __s, __e, state, body, logger, method, cancellationToken, __RunAsync_Resilience, retryFilter, breakerFilter, global, Item1),
+                body: static __s_ => __s_.__this.RunCoreAsync(__s_.__s, __s_.__e, __s_.state, __s_.body, __s_.logger, __s_.method, __s_.cancellationToken, __s_.__RunAsync_Resilience, __s_.retryFilter, __s_.breakerFilter, __s_.global, __s_.Item13),
+                retryFilter: static (__s_, __e_) => __s_.__this.IsTransient(__e_),
+                breakerFilter: null,
+                cancellationToken: cancellationToken,
                 first: __first);
         }
     }

@@ -5,11 +5,12 @@ namespace Shapes
 {
     partial class Mailer
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __ListAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Mailer.ListAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Mailer.ListAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string?>?> ListAsync(global::System.Collections.Generic.Dictionary<string, int?>? filter, (int Count, string? Name) paging)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string?>?>> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __ListAsync_Resilience,
-                null,
-                (this, filter, paging),
-                static __s => __s.Item1.ListCoreAsync(__s.Item2, __s.Item3),
-                null,
-                null,
-                default,
+                method: __ListAsync_Resilience,
+                logger: null,
+                state: (__this: this, filter, paging),
+                body: static __s => __s.__this.ListCoreAsync(__s.filter, __s.paging),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __SendAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Mailer.SendAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Mailer.SendAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<string?> SendAsync(string? @event, int @class, string subject, params string[] @params)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<string?>> __first = default;
@@ -91,13 +95,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __SendAsync_Resilience,
-                null,
-                (this, @event, @class, subject, @params),
-                static __s => __s.Item1.SendCoreAsync(__s.Item2, __s.Item3, __s.Item4, __s.Item5),
-                null,
-                null,
-                default,
+                method: __SendAsync_Resilience,
+                logger: null,
+                state: (__this: this, @event, @class, subject, @params),
+                body: static __s => __s.__this.SendCoreAsync(__s.@event, __s.@class, __s.subject, __s.@params),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

@@ -5,11 +5,12 @@ namespace Shop
 {
     partial class InventoryClient
     {
-        // Policy: retry up to 4 times (exponential backoff from 100 ms) on filtered exceptions, then circuit breaker "inventory" (opens after 5 consecutive failures, for 30000 ms).
+        // Policy: retry up to 4 times (exponential backoff from 100 ms) on HttpRequestException; every attempt passes through circuit breaker "inventory" (counts any exception; opens after 5 consecutive failures, for 30 s).
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __GetStockAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shop.InventoryClient.GetStockAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shop.InventoryClient.GetStockAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 4,
                     BaseDelayMs = 100,
@@ -19,7 +20,7 @@ namespace Shop
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                new global::ResilienceGen.CircuitBreakerOptions
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "inventory",
                     FailureThreshold = 5,
@@ -29,9 +30,11 @@ namespace Shop
                     FailureRatio = 0.0,
                     MinimumThroughput = 10,
                     SamplingDurationMs = 30000,
-                });
+                },
+                retryHandle: new[] { typeof(global::System.Net.Http.HttpRequestException) });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<global::Shop.Stock> GetStockAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::Shop.Stock>> __first = default;
@@ -53,13 +56,13 @@ namespace Shop
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __GetStockAsync_Resilience,
-                logger,
-                (this, sku, cancellationToken),
-                static __s => __s.Item1.GetStockCoreAsync(__s.Item2, __s.Item3),
-                static (__s, __e) => __e is global::System.Net.Http.HttpRequestException,
-                null,
-                cancellationToken,
+                method: __GetStockAsync_Resilience,
+                logger: logger,
+                state: (__this: this, sku, cancellationToken),
+                body: static __s => __s.__this.GetStockCoreAsync(__s.sku, __s.cancellationToken),
+                retryFilter: static (__s, __e) => __e is global::System.Net.Http.HttpRequestException,
+                breakerFilter: null,
+                cancellationToken: cancellationToken,
                 first: __first);
         }
     }

@@ -5,12 +5,13 @@ namespace Shapes
 {
     partial struct Counter
     {
-        // Policy: circuit breaker "Shapes.Counter.NextAsync" (opens after 5 consecutive failures, for 30000 ms).
+        // Policy: circuit breaker "Shapes.Counter.NextAsync" (counts any exception; opens after 5 consecutive failures, for 30 s).
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __NextAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Counter.NextAsync",
-                null,
-                new global::ResilienceGen.CircuitBreakerOptions
+                methodName: "Shapes.Counter.NextAsync",
+                retry: null,
+                breaker: new global::ResilienceGen.CircuitBreakerOptions
                 {
                     Name = "Shapes.Counter.NextAsync",
                     FailureThreshold = 5,
@@ -23,6 +24,7 @@ namespace Shapes
                 });
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public static partial global::System.Threading.Tasks.ValueTask<int> NextAsync(int seed)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.ValueTask<int>> __first = default;
@@ -44,13 +46,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunValueTaskOf(
-                __NextAsync_Resilience,
-                null,
-                seed,
-                static __s => global::Shapes.Counter.NextCoreAsync(__s),
-                null,
-                null,
-                default,
+                method: __NextAsync_Resilience,
+                logger: null,
+                state: seed,
+                body: static __s => global::Shapes.Counter.NextCoreAsync(__s),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

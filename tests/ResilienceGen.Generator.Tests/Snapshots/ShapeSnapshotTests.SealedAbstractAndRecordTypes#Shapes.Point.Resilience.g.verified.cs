@@ -5,11 +5,12 @@ namespace Shapes
 {
     readonly partial record struct Point
     {
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __OriginAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Point.OriginAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Point.OriginAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public static partial global::System.Threading.Tasks.Task<global::Shapes.Point> OriginAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<global::Shapes.Point>> __first = default;
@@ -43,13 +45,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __OriginAsync_Resilience,
-                null,
-                (object?)null,
-                static __s => global::Shapes.Point.OriginCoreAsync(),
-                null,
-                null,
-                default,
+                method: __OriginAsync_Resilience,
+                logger: null,
+                state: (object?)null,
+                body: static __s => global::Shapes.Point.OriginCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

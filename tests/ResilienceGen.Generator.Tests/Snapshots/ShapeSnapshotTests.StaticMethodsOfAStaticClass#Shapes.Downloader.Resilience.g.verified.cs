@@ -5,11 +5,12 @@ namespace Shapes
 {
     static partial class Downloader
     {
-        // Policy: retry up to 2 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 2 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __FetchAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Downloader.FetchAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Downloader.FetchAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 2,
                     BaseDelayMs = 1000,
@@ -19,9 +20,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         public static partial global::System.Threading.Tasks.Task<byte[]> FetchAsync(global::System.Uri uri, global::System.Threading.CancellationToken token)
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task<byte[]>> __first = default;
@@ -43,21 +45,22 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTaskOf(
-                __FetchAsync_Resilience,
-                global::Shapes.Downloader.s_log,
-                (uri, token),
-                static __s => global::Shapes.Downloader.FetchCoreAsync(__s.Item1, __s.Item2),
-                null,
-                null,
-                token,
+                method: __FetchAsync_Resilience,
+                logger: global::Shapes.Downloader.s_log,
+                state: (uri, token),
+                body: static __s => global::Shapes.Downloader.FetchCoreAsync(__s.uri, __s.token),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: token,
                 first: __first);
         }
 
-        // Policy: retry up to 3 times (exponential backoff from 1000 ms).
+        // Policy: retry up to 3 times (exponential backoff from 1 s) on any exception.
+        [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
         private static readonly global::ResilienceGen.Internal.ResilientMethod __NothingAsync_Resilience =
             new global::ResilienceGen.Internal.ResilientMethod(
-                "Shapes.Downloader.NothingAsync",
-                new global::ResilienceGen.RetryOptions
+                methodName: "Shapes.Downloader.NothingAsync",
+                retry: new global::ResilienceGen.RetryOptions
                 {
                     MaxRetries = 3,
                     BaseDelayMs = 1000,
@@ -67,9 +70,10 @@ namespace Shapes
                     Jitter = true,
                     JitterFactor = 0.2,
                 },
-                null);
+                breaker: null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("ResilienceGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerStepThrough]
         internal static partial global::System.Threading.Tasks.Task NothingAsync()
         {
             global::ResilienceGen.Internal.FirstAttempt<global::System.Threading.Tasks.Task> __first = default;
@@ -91,13 +95,13 @@ namespace Shapes
             }
 
             return global::ResilienceGen.Internal.ResilientInvoker.RunTask(
-                __NothingAsync_Resilience,
-                global::Shapes.Downloader.s_log,
-                (object?)null,
-                static __s => global::Shapes.Downloader.NothingCoreAsync(),
-                null,
-                null,
-                default,
+                method: __NothingAsync_Resilience,
+                logger: global::Shapes.Downloader.s_log,
+                state: (object?)null,
+                body: static __s => global::Shapes.Downloader.NothingCoreAsync(),
+                retryFilter: null,
+                breakerFilter: null,
+                cancellationToken: default,
                 first: __first);
         }
     }

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using ResilienceGen.Internal;
+
+namespace ResilienceGen.Telemetry
+{
+    /// <summary>
+    /// The one place that reports each kind of event: it counts it on the meter, logs it, and is where a trace
+    /// event for that kind goes too. Callers say what happened; which logger, which tags and whether anyone
+    /// listens are decided here only.
+    /// </summary>
+    internal static class ResilienceTelemetry
+    {
+        /// <summary>A body was called (a first attempt or a retry). Only the "anyone listening?" test is inlined.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AttemptStarted(ResilientMethod method)
+        {
+            if (ResilienceMetrics.Attempts.Enabled)
+            {
+                Count(ResilienceMetrics.Attempts, method);
+            }
+        }
+
+        /// <summary>A failed attempt will be retried after <paramref name="delayMs"/>.</summary>
+        public static void RetryScheduled(ResilientMethod method, ILogger? logger, int attempt, double delayMs, Exception failure)
+        {
+            if (ResilienceMetrics.Retries.Enabled)
+            {
+                Count(ResilienceMetrics.Retries, method);
+            }
+
+            ResilienceLog.RetryScheduled(LoggerFor(method, logger), method.MethodName, attempt, Math.Round(delayMs, 1), failure);
+        }
+
+        /// <summary>The method's breaker rejected a call; <paramref name="retryAfter"/> is what the exception says.</summary>
+        public static void CallRejected(ResilientMethod method, ILogger? logger, CircuitBreaker breaker, TimeSpan retryAfter)
+        {
+            if (ResilienceMetrics.Rejections.Enabled)
+            {
+                Count(ResilienceMetrics.Rejections, method);
+            }
+
+            ILogger log = LoggerFor(method, logger);
+            if (log.IsEnabled(LogLevel.Debug))
+            {
+                double retryAfterMs = retryAfter == TimeSpan.MaxValue ? double.PositiveInfinity : retryAfter.TotalMilliseconds;
+                ResilienceLog.CallRejected(log, method.MethodName, breaker.Name, retryAfterMs);
+            }
+        }
+
+        /// <summary>The method's fallback answers <paramref name="exception"/> (counted and logged before it runs).</summary>
+        public static void FallbackInvoked(ResilientMethod method, ILogger? logger, string reason, Exception exception)
+        {
+            if (ResilienceMetrics.Fallbacks.Enabled)
+            {
+                Count(ResilienceMetrics.Fallbacks, method, ResilienceMetrics.Tag(ResilienceMetrics.ReasonTag, reason));
+            }
+
+            ILogger log = LoggerFor(method, logger);
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                ResilienceLog.FallbackInvoked(log, method.MethodName, reason, exception);
+            }
+        }
+
+        /// <summary>
+        /// A breaker changed state. <paramref name="caller"/> and <paramref name="logger"/> are the call that caused
+        /// it, or null for an operator's Isolate/Reset (then the runtime's own logger is used).
+        /// </summary>
+        public static void BreakerStateChanged(CircuitBreaker breaker, CircuitState from, CircuitState to, ResilientMethod? caller, ILogger? logger)
+        {
+            if (ResilienceMetrics.Transitions.Enabled)
+            {
+                ResilienceMetrics.Transitions.Add(
+                    1,
+                    ResilienceMetrics.Tag(ResilienceMetrics.BreakerTag, breaker.Name),
+                    ResilienceMetrics.Tag(ResilienceMetrics.FromTag, CircuitBreaker.StateName(from)),
+                    ResilienceMetrics.Tag(ResilienceMetrics.ToTag, CircuitBreaker.StateName(to)));
+            }
+
+            ResilienceLog.BreakerStateChanged(LoggerFor(caller, logger), breaker.Name, from, to);
+        }
+
+        /// <summary>A <see cref="CircuitBreaker.StateChanged"/> handler threw; logged like the change it was told of.</summary>
+        public static void StateChangedHandlerFailed(CircuitBreaker breaker, Exception exception, ResilientMethod? caller, ILogger? logger)
+            => ResilienceLog.StateChangedHandlerFailed(LoggerFor(caller, logger), breaker.Name, exception);
+
+        /// <summary>A method's retry override failed when applied; the declared settings stay.</summary>
+        public static void RetryOverrideRejected(ResilientMethod method, Exception exception)
+            => ResilienceLog.OverrideRejected(method.FallbackLogger, method.MethodName, exception);
+
+        /// <summary>A breaker's override failed when applied; the declared settings stay.</summary>
+        public static void BreakerOverrideRejected(CircuitBreaker breaker, Exception exception)
+            => ResilienceLog.OverrideRejected(Resilience.RuntimeLogger, breaker.Name, exception);
+
+        /// <summary>The type's own logger when it has one, else the method's from the factory, else the runtime's.</summary>
+        private static ILogger LoggerFor(ResilientMethod? method, ILogger? logger)
+            => logger ?? method?.FallbackLogger ?? Resilience.RuntimeLogger;
+
+        // Every per-method instrument is tagged with the method, plus the breaker when the method has one.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Count(Counter<long> counter, ResilientMethod method)
+        {
+            if (method.BreakerName is null)
+            {
+                counter.Add(1, method.MethodTag);
+            }
+            else
+            {
+                counter.Add(1, method.MethodTag, method.BreakerTag);
+            }
+        }
+
+        private static void Count(Counter<long> counter, ResilientMethod method, KeyValuePair<string, object?> tag)
+        {
+            if (method.BreakerName is null)
+            {
+                counter.Add(1, method.MethodTag, tag);
+            }
+            else
+            {
+                counter.Add(1, method.MethodTag, method.BreakerTag, tag);
+            }
+        }
+    }
+}

@@ -54,7 +54,12 @@ namespace ResilienceGen.Hosting
 
             string description = notClosed.Length > 0
                 ? notClosed.Append('.').ToString()
-                : data.Count == 0 ? "No circuit breaker is watched yet." : $"All {data.Count} circuit breakers are closed.";
+                : data.Count switch
+                {
+                    0 => "No circuit breaker is watched yet.",
+                    1 => "The circuit breaker is closed.",
+                    _ => $"All {data.Count} circuit breakers are closed.",
+                };
             return new HealthCheckResult(worst, description, exception: null, data);
         }
 

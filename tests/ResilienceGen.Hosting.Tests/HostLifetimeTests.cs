@@ -181,4 +181,38 @@ public sealed class HostLifetimeTests : ProcessWideStateTest
         configuration.Reload();
         Assert.False(Resilience.Enabled); // the last applied value stays, as with a disposed binding
     }
+
+    [Fact]
+    public async Task A_configuration_that_is_not_a_section_is_read_at_its_ResilienceGen_child()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ResilienceGen:Enabled"] = "false" });
+        builder.Services.AddResilienceGen(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        Assert.False(Resilience.Enabled);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Called_twice_it_binds_both_sections_and_lends_the_values_once()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["First:Breakers:one:Enabled"] = "false",
+            ["Second:Breakers:two:Enabled"] = "false",
+        });
+        builder.Services.AddResilienceGen(builder.Configuration.GetSection("First"));
+        builder.Services.AddResilienceGen(builder.Configuration.GetSection("Second"));
+        using var host = builder.Build();
+        Assert.Single(host.Services.GetServices<IHostedService>(), s => s.GetType().Assembly == typeof(ResilienceGenBuilder).Assembly);
+
+        await host.StartAsync();
+        Assert.False(Resilience.Breakers.IsEnabled("one"));
+        Assert.False(Resilience.Breakers.IsEnabled("two"));
+        await host.StopAsync();
+        Assert.Same(NullLoggerFactory.Instance, Resilience.LoggerFactory);
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResilienceGen.Internal;
@@ -52,7 +53,19 @@ namespace ResilienceGen
         }
 
         /// <summary>
-        /// For tests: puts the clock and logger factory back to their defaults and drops every override and kill
+        /// The factory the <c>ResilienceGen</c> meter is created through, so that an app's metrics pipeline
+        /// (<c>MetricCollector&lt;T&gt;</c>, OpenTelemetry) that filters by factory sees it. Default null: the runtime
+        /// uses a meter of its own. Setting it moves every instrument (same names) to a meter from this factory
+        /// from the next measurement on; the factory owns that meter. Null goes back to the runtime's own meter.
+        /// </summary>
+        public static IMeterFactory? MeterFactory
+        {
+            get => Telemetry.ResilienceMetrics.Factory;
+            set => Telemetry.ResilienceMetrics.UseFactory(value);
+        }
+
+        /// <summary>
+        /// For tests: puts the clock, logger factory and meter back to their defaults and drops every override and kill
         /// switch (breakers themselves stay; see <see cref="CircuitBreakerRegistry.ClearForTesting"/>).
         /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
@@ -62,6 +75,7 @@ namespace ResilienceGen
             Breakers.ReapplyOverrides();
             s_timeProvider = TimeProvider.System;
             s_loggerFactory = NullLoggerFactory.Instance;
+            Telemetry.ResilienceMetrics.UseFactory(null);
         }
 
         /// <summary>The logger for events no method caused (Isolate, Reset): category <c>ResilienceGen</c>.</summary>

@@ -4,8 +4,8 @@ namespace ResilienceGen.PackageTests;
 
 /// <summary>
 /// `dotnet pack` at the repository root packs the solution: only the shipped packages may come out of it, the runtime
-/// (with the generator and analyzers inside) and its configuration binding (issue 8) - never a test, sample, benchmark
-/// or Roslyn project on its own.
+/// (with the generator and analyzers inside), its configuration binding (issue 8) and its hosting package (issue 18) -
+/// never a test, sample, benchmark or Roslyn project on its own.
 /// </summary>
 public sealed partial class PackabilityTests
 {
@@ -31,6 +31,7 @@ public sealed partial class PackabilityTests
         [
             Path.Combine("src", "ResilienceGen", "ResilienceGen.csproj"),
             Path.Combine("src", "ResilienceGen.Configuration", "ResilienceGen.Configuration.csproj"),
+            Path.Combine("src", "ResilienceGen.Hosting", "ResilienceGen.Hosting.csproj"),
         ];
         Assert.Equal(shipped.Order(), packable.Order());
     }

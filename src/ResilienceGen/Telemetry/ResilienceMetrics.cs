@@ -16,28 +16,84 @@ namespace ResilienceGen.Telemetry
         public const string ToTag = "to";
         public const string ReasonTag = "reason";
 
-        public static readonly Meter Meter = new Meter(MeterName);
+        private static readonly object s_gate = new object();
+
+        // The meter of its own, kept for the whole process so that going back to it (no factory) finds the same
+        // instruments a listener may already have subscribed to.
+        private static readonly Instruments s_ownInstruments = new Instruments(new Meter(MeterName));
+
+        private static volatile Instruments s_instruments = s_ownInstruments;
+        private static IMeterFactory? s_factory; // written under s_gate
+
+        public static Meter Meter => s_instruments.Meter;
 
         /// <summary>Every call of a body (first attempts and retries), tagged method (and breaker).</summary>
-        public static readonly Counter<long> Attempts = Meter.CreateCounter<long>(
-            "resiliencegen.attempts", unit: "{attempt}", description: "Calls of a method body, first attempts and retries.");
+        public static Counter<long> Attempts => s_instruments.Attempts;
 
         /// <summary>Every retry scheduled after a failed attempt, tagged method.</summary>
-        public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
-            "resiliencegen.retries", unit: "{retry}", description: "Retries scheduled after a failed attempt.");
+        public static Counter<long> Retries => s_instruments.Retries;
 
         /// <summary>Every call a breaker rejected, tagged method and breaker.</summary>
-        public static readonly Counter<long> Rejections = Meter.CreateCounter<long>(
-            "resiliencegen.rejections", unit: "{call}", description: "Calls rejected by an open or isolated circuit breaker.");
+        public static Counter<long> Rejections => s_instruments.Rejections;
 
         /// <summary>Every call answered by its fallback method, tagged method (and breaker) and reason.</summary>
-        public static readonly Counter<long> Fallbacks = Meter.CreateCounter<long>(
-            "resiliencegen.fallbacks", unit: "{call}", description: "Calls answered by their fallback method instead of an exception.");
+        public static Counter<long> Fallbacks => s_instruments.Fallbacks;
 
         /// <summary>Every breaker state change, tagged breaker, from and to.</summary>
-        public static readonly Counter<long> Transitions = Meter.CreateCounter<long>(
-            "resiliencegen.breaker.transitions", unit: "{transition}", description: "Circuit breaker state changes.");
+        public static Counter<long> Transitions => s_instruments.Transitions;
+
+        /// <summary>The factory the current meter came from; null while the runtime uses a meter of its own.</summary>
+        public static IMeterFactory? Factory => s_factory;
+
+        /// <summary>
+        /// From now on the instruments live on a meter created through <paramref name="factory"/> (which owns and
+        /// disposes it), or, for null, on the runtime's own meter again. Same meter name, same instruments.
+        /// </summary>
+        public static void UseFactory(IMeterFactory? factory)
+        {
+            lock (s_gate)
+            {
+                if (ReferenceEquals(factory, s_factory))
+                {
+                    return;
+                }
+
+                s_instruments = factory is null ? s_ownInstruments : new Instruments(factory.Create(new MeterOptions(MeterName)));
+                s_factory = factory;
+            }
+        }
 
         public static KeyValuePair<string, object?> Tag(string key, string value) => new KeyValuePair<string, object?>(key, value);
+
+        /// <summary>One meter and its instruments, swapped as a whole so that a caller never mixes two meters.</summary>
+        private sealed class Instruments
+        {
+            public Instruments(Meter meter)
+            {
+                Meter = meter;
+                Attempts = meter.CreateCounter<long>(
+                    "resiliencegen.attempts", unit: "{attempt}", description: "Calls of a method body, first attempts and retries.");
+                Retries = meter.CreateCounter<long>(
+                    "resiliencegen.retries", unit: "{retry}", description: "Retries scheduled after a failed attempt.");
+                Rejections = meter.CreateCounter<long>(
+                    "resiliencegen.rejections", unit: "{call}", description: "Calls rejected by an open or isolated circuit breaker.");
+                Fallbacks = meter.CreateCounter<long>(
+                    "resiliencegen.fallbacks", unit: "{call}", description: "Calls answered by their fallback method instead of an exception.");
+                Transitions = meter.CreateCounter<long>(
+                    "resiliencegen.breaker.transitions", unit: "{transition}", description: "Circuit breaker state changes.");
+            }
+
+            public Meter Meter { get; }
+
+            public Counter<long> Attempts { get; }
+
+            public Counter<long> Retries { get; }
+
+            public Counter<long> Rejections { get; }
+
+            public Counter<long> Fallbacks { get; }
+
+            public Counter<long> Transitions { get; }
+        }
     }
 }

@@ -11,7 +11,8 @@ namespace ResilienceGen.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class SecondRunCheck
 {
-    private static readonly IncrementalStepRunReason[] CachedOrUnchanged = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
+    /// <summary>The reasons a step may have on a run whose inputs the generator does not read changed.</summary>
+    public static readonly IncrementalStepRunReason[] CachedOrUnchanged = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
 
     /// <summary>Runs <paramref name="driver"/> (which has just run on <paramref name="compilation"/>) on a clone and asserts the above.</summary>
     public static GeneratorDriver AssertCachedOnSecondRun(GeneratorDriver driver, Compilation compilation)

@@ -75,39 +75,33 @@ namespace ResilienceGen.Internal
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class FirstAttempt
     {
+        // Each overload names its return kind's test with exact types, so it inlines into the generated wrapper.
+
         /// <summary>The body's <see cref="Task{TResult}"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded<TResult>(ref FirstAttempt<Task<TResult>> first)
-            => Succeeded<Task<TResult>, TResult, TaskOfResultKind<TResult>>(ref first);
+            => default(TaskOfResultKind<TResult>).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
 
         /// <summary>The body's <see cref="Task"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded(ref FirstAttempt<Task> first)
-            => Succeeded<Task, VoidResult, TaskKind>(ref first);
+            => default(TaskKind).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
 
         /// <summary>The body's <see cref="ValueTask{TResult}"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded<TResult>(ref FirstAttempt<ValueTask<TResult>> first)
-            => Succeeded<ValueTask<TResult>, TResult, ValueTaskOfResultKind<TResult>>(ref first);
+            => default(ValueTaskOfResultKind<TResult>).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
 
         /// <summary>The body's <see cref="ValueTask"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded(ref FirstAttempt<ValueTask> first)
-            => Succeeded<ValueTask, VoidResult, ValueTaskKind>(ref first);
+            => default(ValueTaskKind).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
 
-        /// <summary>
-        /// One test for every return kind: thrown, null or not finished means the entry point takes it from here.
-        /// </summary>
+        /// <summary>Reports a fast-path success to the breaker that admitted it (while Closed), if any.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool Succeeded<TTask, TResult, TKind>(ref FirstAttempt<TTask> first)
-            where TKind : struct, IReturnKind<TTask, TResult>
+        private static bool CountSuccess(CircuitBreaker? breaker)
         {
-            if (!default(TKind).HasSucceeded(first.Started, first.Failure))
-            {
-                return false;
-            }
-
-            first.Breaker?.OnSuccess(BreakerTicket.Normal, null, null);
+            breaker?.OnSuccess(BreakerTicket.Normal, null, null);
             return true;
         }
     }

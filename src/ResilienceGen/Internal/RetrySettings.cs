@@ -1,7 +1,7 @@
 namespace ResilienceGen.Internal
 {
     /// <summary>
-    /// A validated, immutable snapshot of <see cref="RetryOptions"/>. The retry loop reads it through its method's
+    /// A validated, immutable snapshot of <see cref="RetryOptions"/>. The call loop reads it through its method's
     /// descriptor once per call, so a later runtime override can swap it whole.
     /// </summary>
     internal sealed class RetrySettings

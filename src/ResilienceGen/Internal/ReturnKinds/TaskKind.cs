@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,7 @@ namespace ResilienceGen.Internal
     {
         public bool IsNull(Task task) => task is null;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool HasSucceeded(Task task, Exception? thrown) => task != null && ReturnedTasks.HasSucceeded(task);
 
         public bool IsRunning(Task task) => task is { IsCompleted: false };

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace ResilienceGen.Internal
         public bool IsNull(ValueTask task) => false;
 
         // A default ValueTask reads as completed: only a body that did not throw has really returned one.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool HasSucceeded(ValueTask task, Exception? thrown) => thrown is null && task.IsCompletedSuccessfully;
 
         public bool IsRunning(ValueTask task) => !task.IsCompleted;

@@ -40,13 +40,23 @@ namespace ResilienceGen.Analyzers
                         if (difference != null)
                         {
                             context.ReportDiagnostic(Diagnostic.Create(Descriptors.BreakerSettingsConflict, entry.Location,
-                                entry.Breaker.Name, difference.Item1, difference.Item2, other.MethodName));
+                                entry.Breaker.Name, difference.Item1, difference.Item2, other.MethodName, Advice(entry, other)));
                             break;
                         }
                     }
                 }
             }
         }
+
+        /// <summary>Overloads share their method's name, and with it the default breaker name: say how to tell them apart.</summary>
+        private static string Advice(Entry entry, Entry other)
+            => entry.Breaker.HasDefaultName && other.Breaker.HasDefaultName
+                ? OverloadsAdvice
+                : SettingsAdvice;
+
+        internal const string SettingsAdvice = "use the same settings everywhere, or different names";
+
+        internal const string OverloadsAdvice = "overloads share their method's name and so its default breaker name: give each overload's breaker a name of its own ([CircuitBreaker(\"...\")]), or the same settings";
 
         private sealed class Entry
         {

@@ -44,7 +44,7 @@ namespace ResilienceGen.Validation
             }
 
             var problems = new List<DeclarationProblem>();
-            SignatureRules.Check(definition, types, problems, cancellationToken);
+            SignatureRules.Check(definition, declaration.Retry != null, types, problems, cancellationToken);
             CoreMethodRules.Check(definition, problems);
 
             var fallback = declaration.NameLocation;

@@ -37,6 +37,9 @@ namespace ResilienceGen.Validation
         /// <summary>The breaker's name: the one written, else <c>Namespace.Type.Method</c>.</summary>
         public string Name { get; }
 
+        /// <summary>True when no name is written: the breaker is named after the method (overloads share it).</summary>
+        public bool HasDefaultName => NamedName == null && PositionalName == null;
+
         /// <summary><c>Name = "..."</c> as written, or null.</summary>
         public string? NamedName { get; }
 

@@ -78,7 +78,6 @@ public class RG0001Tests
     }
 
     [Theory]
-    [InlineData("CS0759", "[WithRetry]\npublic partial Task GetAsync(CancellationToken cancellationToken) => Task.CompletedTask;")]
     [InlineData("CS8796", "[WithRetry]\npartial Task GetAsync(CancellationToken cancellationToken);")]
     public void Nothing_of_ours_where_the_compiler_already_explains_the_declaration(string compilerId, string members)
     {

@@ -27,11 +27,11 @@ public class RG0010Tests
         Assert.Equal(2, diagnostics.Count);
         Assert.Equal(source.Span!.Value, diagnostics[0].Location.SourceSpan);
         Assert.Equal(
-            Expect.Message("RG0010", "inventory", "FailureThreshold = 5", "FailureThreshold = 3", "Demo.Client.PutAsync(System.Threading.CancellationToken)"),
+            Expect.Message("RG0010", "inventory", "FailureThreshold = 5", "FailureThreshold = 3", "Demo.Client.PutAsync(System.Threading.CancellationToken)", "use the same settings everywhere, or different names"),
             diagnostics[0].GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal("Name = \"inventory\"", source.Code.Substring(diagnostics[1].Location.SourceSpan.Start, diagnostics[1].Location.SourceSpan.Length));
         Assert.Equal(
-            Expect.Message("RG0010", "inventory", "FailureThreshold = 3", "FailureThreshold = 5", "Demo.Client.GetAsync(System.Threading.CancellationToken)"),
+            Expect.Message("RG0010", "inventory", "FailureThreshold = 3", "FailureThreshold = 5", "Demo.Client.GetAsync(System.Threading.CancellationToken)", "use the same settings everywhere, or different names"),
             diagnostics[1].GetMessage(CultureInfo.InvariantCulture));
     }
 

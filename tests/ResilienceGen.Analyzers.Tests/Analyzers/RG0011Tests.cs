@@ -12,7 +12,7 @@ public class RG0011Tests
             [WithRetry]
             public partial Task<int> [|GetAsync|](string sku);
             private Task<int> GetCoreAsync(string sku) => Task.FromResult(1);
-            """), "GetAsync");
+            """), "GetAsync", "its retries and delays cannot be cancelled");
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, diagnostic.Severity);
     }
 

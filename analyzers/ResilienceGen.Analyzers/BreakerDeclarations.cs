@@ -15,24 +15,17 @@ namespace ResilienceGen.Analyzers
     {
         private readonly ConcurrentBag<Entry> _entries = new ConcurrentBag<Entry>();
 
-        public void Add(IMethodSymbol method, KnownTypes types, CancellationToken cancellationToken)
+        public void Add(ResilientDeclaration declaration, CancellationToken cancellationToken)
         {
-            foreach (var attribute in method.GetAttributes())
+            if (declaration.Breaker is BreakerDeclaration breaker)
             {
-                if (types.IsCircuitBreaker(attribute))
-                {
-                    var location = AttributeArguments.NamedSyntax(attribute, "Name", cancellationToken)?.GetLocation()
-                        ?? AttributeArguments.PositionalSyntax(attribute, 0, cancellationToken)?.GetLocation()
-                        ?? AttributeArguments.AttributeLocation(attribute, SyntaxLookup.NameLocation(method), cancellationToken);
-                    _entries.Add(new Entry(BreakerSettings.Read(attribute, method), location, method.ToDisplayString()));
-                    return;
-                }
+                _entries.Add(new Entry(breaker, breaker.NameLocation(declaration.NameLocation, cancellationToken), declaration.Method.ToDisplayString()));
             }
         }
 
         public void ReportConflicts(CompilationAnalysisContext context)
         {
-            foreach (var group in _entries.GroupBy(e => e.Settings.Name, System.StringComparer.Ordinal))
+            foreach (var group in _entries.GroupBy(e => e.Breaker.Name, System.StringComparer.Ordinal))
             {
                 // A fixed order, so the same code always gives the same messages.
                 var ordered = group.OrderBy(e => e.MethodName, System.StringComparer.Ordinal)
@@ -43,11 +36,11 @@ namespace ResilienceGen.Analyzers
                 {
                     foreach (var other in ordered)
                     {
-                        var difference = ReferenceEquals(entry, other) ? null : entry.Settings.FirstDifference(other.Settings);
+                        var difference = ReferenceEquals(entry, other) ? null : entry.Breaker.FirstDifference(other.Breaker);
                         if (difference != null)
                         {
                             context.ReportDiagnostic(Diagnostic.Create(Descriptors.BreakerSettingsConflict, entry.Location,
-                                entry.Settings.Name, difference.Item1, difference.Item2, other.MethodName));
+                                entry.Breaker.Name, difference.Item1, difference.Item2, other.MethodName, Advice(entry, other)));
                             break;
                         }
                     }
@@ -55,16 +48,26 @@ namespace ResilienceGen.Analyzers
             }
         }
 
+        /// <summary>Overloads share their method's name, and with it the default breaker name: say how to tell them apart.</summary>
+        private static string Advice(Entry entry, Entry other)
+            => entry.Breaker.HasDefaultName && other.Breaker.HasDefaultName
+                ? OverloadsAdvice
+                : SettingsAdvice;
+
+        internal const string SettingsAdvice = "use the same settings everywhere, or different names";
+
+        internal const string OverloadsAdvice = "overloads share their method's name and so its default breaker name: give each overload's breaker a name of its own ([CircuitBreaker(\"...\")]), or the same settings";
+
         private sealed class Entry
         {
-            public Entry(BreakerSettings settings, Location location, string methodName)
+            public Entry(BreakerDeclaration breaker, Location location, string methodName)
             {
-                Settings = settings;
+                Breaker = breaker;
                 Location = location;
                 MethodName = methodName;
             }
 
-            public BreakerSettings Settings { get; }
+            public BreakerDeclaration Breaker { get; }
 
             public Location Location { get; }
 

@@ -65,13 +65,13 @@ namespace ResilienceGen.Analyzers
         public static readonly DiagnosticDescriptor BreakerSettingsConflict = Create(
             DiagnosticIds.BreakerSettingsConflict, Configuration, DiagnosticSeverity.Warning,
             "Circuit breakers sharing a name are declared with different settings",
-            "Circuit breaker '{0}' is declared with {1} here but with {2} on '{3}': the first method called decides; use the same settings everywhere, or different names",
+            "Circuit breaker '{0}' is declared with {1} here but with {2} on '{3}': the first method called decides; {4}",
             WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor NoCancellationToken = Create(
             DiagnosticIds.NoCancellationToken, Usage, DiagnosticSeverity.Info,
             "Resilient method has no CancellationToken parameter",
-            "'{0}' has no CancellationToken parameter, so its retries and delays cannot be cancelled: add 'CancellationToken cancellationToken = default'");
+            "'{0}' has no CancellationToken parameter, so {1}: add 'CancellationToken cancellationToken = default'");
 
         public static readonly DiagnosticDescriptor CoreMethodNotPrivate = Create(
             DiagnosticIds.CoreMethodNotPrivate, Usage, DiagnosticSeverity.Warning,

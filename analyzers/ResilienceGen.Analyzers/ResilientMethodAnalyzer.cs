@@ -24,7 +24,7 @@ namespace ResilienceGen.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var types = KnownTypes.From(start.Compilation);
+                var types = KnownTypes.For(start.Compilation);
                 if (!types.HasAttributes)
                 {
                     return;
@@ -71,7 +71,13 @@ namespace ResilienceGen.Analyzers
 
         private static void AnalyzeMethod(SemanticModelAnalysisContext context, IMethodSymbol symbol, KnownTypes types, BreakerDeclarations breakers)
         {
-            var problems = DeclarationValidator.Validate(symbol, types, context.CancellationToken);
+            var declaration = DeclarationReader.Read(symbol, types);
+            if (declaration == null)
+            {
+                return;
+            }
+
+            var problems = DeclarationValidator.Validate(declaration, context.CancellationToken);
             foreach (var problem in problems)
             {
                 var descriptor = problem.IsReportedByCompiler ? null : Descriptors.ById(problem.Id);
@@ -83,7 +89,7 @@ namespace ResilienceGen.Analyzers
 
             if (!DeclarationValidator.HasErrors(problems))
             {
-                breakers.Add(symbol, types, context.CancellationToken);
+                breakers.Add(declaration, context.CancellationToken);
             }
         }
     }

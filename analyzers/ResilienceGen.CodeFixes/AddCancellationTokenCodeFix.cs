@@ -35,6 +35,11 @@ namespace ResilienceGen.CodeFixes
                 return;
             }
 
+            if (SignatureContracts.IsFixedByContract(method))
+            {
+                return; // An override or interface implementation keeps its parameters (RG0011 is not raised there either).
+            }
+
             var core = CoreMethodRules.FindMatch(method)?.DeclaringSyntaxReferences
                 .Select(r => r.GetSyntax(context.CancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
             context.RegisterCodeFix(

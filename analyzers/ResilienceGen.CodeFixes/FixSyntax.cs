@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Text;
 
@@ -96,6 +97,18 @@ namespace ResilienceGen.CodeFixes
         }
 
         /// <summary>Puts <paramref name="kind"/> first among the method's modifiers, keeping its indentation.</summary>
+        /// <summary>Adds <c>partial</c> to every type around <paramref name="node"/> that lacks it (the generator adds a part to each).</summary>
+        public static void MakeContainingTypesPartial(DocumentEditor editor, SyntaxNode node)
+        {
+            foreach (var type in node.Ancestors().OfType<TypeDeclarationSyntax>())
+            {
+                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    editor.ReplaceNode(type, (current, _) => WithPartial((TypeDeclarationSyntax)current));
+                }
+            }
+        }
+
         public static MethodDeclarationSyntax WithFirstModifier(MethodDeclarationSyntax method, SyntaxKind kind)
         {
             var token = SyntaxFactory.Token(kind).WithTrailingTrivia(SyntaxFactory.Space);

@@ -71,7 +71,7 @@ namespace ResilienceGen.CodeFixes
                 // Insert first: the editor tracks the original node, which a replacement would take away.
                 declarationEditor.InsertAfter(declaration, core);
                 declarationEditor.ReplaceNode(declaration, BodylessPartial(declaration));
-                MakeContainingTypesPartial(declarationEditor, declaration);
+                FixSyntax.MakeContainingTypesPartial(declarationEditor, declaration);
             }
             else
             {
@@ -110,20 +110,6 @@ namespace ResilienceGen.CodeFixes
             var modifiers = FixSyntax.WithPartial(result.Modifiers, ref returnTypeToken);
             return result.WithReturnType(result.ReturnType.ReplaceToken(result.ReturnType.GetFirstToken(), returnTypeToken)).WithModifiers(modifiers)
                 .WithAdditionalAnnotations(Formatter.Annotation);
-        }
-
-        private static void MakeContainingTypesPartial(DocumentEditor editor, SyntaxNode node)
-        {
-            foreach (var type in node.Ancestors().OfType<TypeDeclarationSyntax>())
-            {
-                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    editor.ReplaceNode(type, (current, _) =>
-                    {
-                        return FixSyntax.WithPartial((TypeDeclarationSyntax)current);
-                    });
-                }
-            }
         }
     }
 }

@@ -1,14 +1,11 @@
 namespace ResilienceGen.Generator
 {
-    /// <summary>The runtime's names, the only way the generator knows the runtime (see docs/design/generated-code-contract.md).</summary>
+    /// <summary>
+    /// The runtime's names the emitted code spells out, the only way the generated code knows the runtime (see
+    /// docs/design/generated-code-contract.md). The attributes are found by <see cref="Validation.KnownTypes"/>.
+    /// </summary>
     internal static class KnownNames
     {
-        public const string RuntimeNamespace = "ResilienceGen";
-        public const string WithRetryAttributeName = "WithRetryAttribute";
-        public const string CircuitBreakerAttributeName = "CircuitBreakerAttribute";
-        public const string WithRetryAttribute = RuntimeNamespace + "." + WithRetryAttributeName;
-        public const string CircuitBreakerAttribute = RuntimeNamespace + "." + CircuitBreakerAttributeName;
-
         public const string ResilientMethod = "global::ResilienceGen.Internal.ResilientMethod";
         public const string ResilientInvoker = "global::ResilienceGen.Internal.ResilientInvoker";
         // The generic struct FirstAttempt<TTask> and the static class FirstAttempt (its Succeeded checks) share the name.

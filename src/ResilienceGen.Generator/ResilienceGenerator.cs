@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ResilienceGen.Generator.Emitting;
 using ResilienceGen.Generator.Model;
 using ResilienceGen.Generator.Parsing;
+using ResilienceGen.Validation;
 
 namespace ResilienceGen.Generator
 {
@@ -19,7 +20,7 @@ namespace ResilienceGen.Generator
         {
             IncrementalValuesProvider<MethodModel> retryMethods = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    KnownNames.WithRetryAttribute,
+                    KnownTypes.WithRetryAttributeName,
                     static (node, _) => node is MethodDeclarationSyntax,
                     static (ctx, ct) => MethodParser.Parse(ctx, MethodParser.Pipeline.Retry, ct))
                 .WithTrackingName(TrackingNames.RetryMethods)
@@ -29,7 +30,7 @@ namespace ResilienceGen.Generator
 
             IncrementalValuesProvider<MethodModel> breakerMethods = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    KnownNames.CircuitBreakerAttribute,
+                    KnownTypes.CircuitBreakerAttributeName,
                     static (node, _) => node is MethodDeclarationSyntax,
                     static (ctx, ct) => MethodParser.Parse(ctx, MethodParser.Pipeline.Breaker, ct))
                 .WithTrackingName(TrackingNames.BreakerMethods)

@@ -1,10 +1,11 @@
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ResilienceGen.Validation
 {
-    /// <summary>Reads attribute arguments and finds where they are written.</summary>
+    /// <summary>The one reader of attribute arguments, and where they are written (for diagnostics).</summary>
     internal static class AttributeArguments
     {
         /// <summary>The named argument's value, or null when it is not set (or the compiler could not evaluate it).</summary>
@@ -19,6 +20,33 @@ namespace ResilienceGen.Validation
             }
 
             return null;
+        }
+
+        public static DeclaredValue<int> Int(AttributeData attribute, string name, int fallback)
+            => Named(attribute, name)?.Value is int value ? new DeclaredValue<int>(name, value, true) : new DeclaredValue<int>(name, fallback, false);
+
+        public static DeclaredValue<bool> Bool(AttributeData attribute, string name, bool fallback)
+            => Named(attribute, name)?.Value is bool value ? new DeclaredValue<bool>(name, value, true) : new DeclaredValue<bool>(name, fallback, false);
+
+        public static DeclaredValue<double> Double(AttributeData attribute, string name, double fallback)
+        {
+            switch (Named(attribute, name)?.Value)
+            {
+                case double d: return new DeclaredValue<double>(name, d, true);
+                case float f: return new DeclaredValue<double>(name, f, true);
+                case int i: return new DeclaredValue<double>(name, i, true);
+                default: return new DeclaredValue<double>(name, fallback, false);
+            }
+        }
+
+        /// <summary>A string argument (a method or breaker name), or null when it is not set or not a compile-time string.</summary>
+        public static string? String(AttributeData attribute, string name) => Named(attribute, name)?.Value as string;
+
+        /// <summary>The elements of an array argument such as <c>Handle = [typeof(A)]</c>; empty when not set, null or not an array.</summary>
+        public static ImmutableArray<TypedConstant> Elements(AttributeData attribute, string name)
+        {
+            var value = Named(attribute, name);
+            return value == null || value.Value.IsNull || value.Value.Kind != TypedConstantKind.Array ? ImmutableArray<TypedConstant>.Empty : value.Value.Values;
         }
 
         /// <summary>The syntax of <c>Name = value</c>, or null.</summary>

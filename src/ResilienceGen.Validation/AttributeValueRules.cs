@@ -14,63 +14,61 @@ namespace ResilienceGen.Validation
     /// SuccessThreshold ≥ 1 (not tied to HalfOpenMaxCalls: probes are limited at once, not in total, so
     /// more successes than concurrent probes can still be reached one after another), FailureRatio 0..1
     /// (0 = consecutive-failure mode), MinimumThroughput ≥ 1, SamplingDurationMs ≥ 1.
+    /// Only values the user wrote are checked: the defaults are in range.
     /// </summary>
     internal static class AttributeValueRules
     {
         public const int MaxRetriesLimit = 100;
-        public const int DefaultBaseDelayMs = 1000;
-        public const int DefaultMaxDelayMs = 60000;
 
-        public static void CheckRetry(AttributeData attribute, KnownTypes types, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
+        public static void CheckRetry(RetryDeclaration retry, KnownTypes types, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
         {
-            var context = new Context(attribute, fallback, problems, cancellationToken);
-            context.Int("MaxRetries", v => v >= 0 && v <= MaxRetriesLimit, "from 0 to " + MaxRetriesLimit);
-            context.Int("BaseDelayMs", v => v >= 0, "of 0 or more");
+            var context = new Context(retry.Attribute, fallback, problems, cancellationToken);
+            context.Int(retry.MaxRetries, v => v >= 0 && v <= MaxRetriesLimit, "from 0 to " + MaxRetriesLimit);
+            context.Int(retry.BaseDelayMs, v => v >= 0, "of 0 or more");
 
-            var baseDelay = context.IntValue("BaseDelayMs") ?? DefaultBaseDelayMs;
-            var maxDelay = context.IntValue("MaxDelayMs");
-            if (maxDelay.HasValue)
+            var baseDelay = retry.BaseDelayMs.Value;
+            if (retry.MaxDelayMs.IsWritten)
             {
-                context.Int("MaxDelayMs", v => v >= 0 && v >= baseDelay, "of at least BaseDelayMs (" + Text(baseDelay) + ")");
+                context.Int(retry.MaxDelayMs, v => v >= 0 && v >= baseDelay, "of at least BaseDelayMs (" + Text(baseDelay) + ")");
             }
-            else if (baseDelay > DefaultMaxDelayMs)
+            else if (baseDelay > retry.MaxDelayMs.Value)
             {
-                context.Int("BaseDelayMs", v => v <= DefaultMaxDelayMs, "from 0 to MaxDelayMs (" + Text(DefaultMaxDelayMs) + ", the default); or raise MaxDelayMs");
+                var defaultMax = retry.MaxDelayMs.Value;
+                context.Int(retry.BaseDelayMs, v => v <= defaultMax, "from 0 to MaxDelayMs (" + Text(defaultMax) + ", the default); or raise MaxDelayMs");
             }
 
-            context.Double("BackoffFactor", v => v >= 1 && !double.IsInfinity(v), "of at least 1 (and finite)");
-            context.Double("JitterFactor", v => v >= 0 && v <= 1, "from 0 to 1");
-            CheckBackoffKind(context, types);
+            context.Double(retry.BackoffFactor, v => v >= 1 && !double.IsInfinity(v), "of at least 1 (and finite)");
+            context.Double(retry.JitterFactor, v => v >= 0 && v <= 1, "from 0 to 1");
+            CheckBackoffKind(context, retry, types);
         }
 
-        public static void CheckBreaker(AttributeData attribute, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
+        public static void CheckBreaker(BreakerDeclaration breaker, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
         {
-            var context = new Context(attribute, fallback, problems, cancellationToken);
-            context.Name();
-            context.Int("FailureThreshold", v => v >= 1, "of 1 or more");
-            context.Int("BreakDurationMs", v => v >= 1, "of 1 or more");
-            context.Int("HalfOpenMaxCalls", v => v >= 1, "of 1 or more");
-            context.Int("SuccessThreshold", v => v >= 1, "of 1 or more");
-            context.Double("FailureRatio", v => v >= 0 && v <= 1, "from 0 to 1 (0 counts consecutive failures instead)");
-            context.Int("MinimumThroughput", v => v >= 1, "of 1 or more");
-            context.Int("SamplingDurationMs", v => v >= 1, "of 1 or more");
+            var context = new Context(breaker.Attribute, fallback, problems, cancellationToken);
+            context.Name(breaker);
+            context.Int(breaker.FailureThreshold, v => v >= 1, "of 1 or more");
+            context.Int(breaker.BreakDurationMs, v => v >= 1, "of 1 or more");
+            context.Int(breaker.HalfOpenMaxCalls, v => v >= 1, "of 1 or more");
+            context.Int(breaker.SuccessThreshold, v => v >= 1, "of 1 or more");
+            context.Double(breaker.FailureRatio, v => v >= 0 && v <= 1, "from 0 to 1 (0 counts consecutive failures instead)");
+            context.Int(breaker.MinimumThroughput, v => v >= 1, "of 1 or more");
+            context.Int(breaker.SamplingDurationMs, v => v >= 1, "of 1 or more");
         }
 
-        private static void CheckBackoffKind(Context context, KnownTypes types)
+        private static void CheckBackoffKind(Context context, RetryDeclaration retry, KnownTypes types)
         {
-            var value = AttributeArguments.Named(context.Attribute, "Backoff");
-            if (types.BackoffKind == null || value == null || !(value.Value.Value is int raw))
+            if (types.BackoffKind == null || !retry.Backoff.IsWritten || retry.BackoffMember != null)
             {
                 return;
             }
 
             var defined = types.BackoffKind.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
-            if (defined.Count == 0 || defined.Any(f => f.ConstantValue is int v && v == raw))
+            if (defined.Count == 0)
             {
                 return;
             }
 
-            context.Report("Backoff", Text(raw), "that is a defined BackoffKind (" + string.Join(", ", defined.Select(f => f.Name)) + ")");
+            context.Report(retry.Backoff.Property, Text(retry.Backoff.Value), "that is a defined BackoffKind (" + string.Join(", ", defined.Select(f => f.Name)) + ")");
         }
 
         internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -80,65 +78,59 @@ namespace ResilienceGen.Validation
         /// <summary>One attribute being checked; reports land on the offending argument.</summary>
         private sealed class Context
         {
+            private const string NameRange = "that is not empty or blank (leave it out for the default Namespace.Type.Method)";
+
+            private readonly AttributeData _attribute;
             private readonly Location _fallback;
             private readonly List<DeclarationProblem> _problems;
             private readonly CancellationToken _cancellationToken;
 
             public Context(AttributeData attribute, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
             {
-                Attribute = attribute;
+                _attribute = attribute;
                 _fallback = fallback;
                 _problems = problems;
                 _cancellationToken = cancellationToken;
             }
 
-            public AttributeData Attribute { get; }
-
-            public int? IntValue(string name) => AttributeArguments.Named(Attribute, name)?.Value as int?;
-
-            public void Int(string name, System.Func<int, bool> inRange, string range)
+            public void Int(DeclaredValue<int> value, System.Func<int, bool> inRange, string range)
             {
-                var value = IntValue(name);
-                if (value.HasValue && !inRange(value.Value))
+                if (value.IsWritten && !inRange(value.Value))
                 {
-                    Report(name, Text(value.Value), range);
+                    Report(value.Property, Text(value.Value), range);
                 }
             }
 
-            public void Double(string name, System.Func<double, bool> inRange, string range)
+            public void Double(DeclaredValue<double> value, System.Func<double, bool> inRange, string range)
             {
-                var value = AttributeArguments.Named(Attribute, name)?.Value as double?;
-                if (value.HasValue && (double.IsNaN(value.Value) || !inRange(value.Value)))
+                if (value.IsWritten && (double.IsNaN(value.Value) || !inRange(value.Value)))
                 {
-                    Report(name, Text(value.Value), range);
+                    Report(value.Property, Text(value.Value), range);
                 }
             }
 
             /// <summary>A breaker name, given to the constructor or as <c>Name =</c>, must not be empty or blank; null means the default.</summary>
-            public void Name()
+            public void Name(BreakerDeclaration breaker)
             {
-                if (Attribute.ConstructorArguments.Length == 1 && Attribute.ConstructorArguments[0].Kind != TypedConstantKind.Error
-                    && Attribute.ConstructorArguments[0].Value is string positional && positional.Trim().Length == 0)
+                if (breaker.PositionalName is string positional && positional.Trim().Length == 0)
                 {
-                    var location = AttributeArguments.PositionalSyntax(Attribute, 0, _cancellationToken)?.GetLocation()
-                        ?? AttributeArguments.AttributeLocation(Attribute, _fallback, _cancellationToken);
-                    _problems.Add(DeclarationProblem.Error(DiagnosticIds.AttributeValueOutOfRange, location, "name", Quote(positional), AttributeArguments.ShortName(Attribute), NameRange));
+                    var location = AttributeArguments.PositionalSyntax(_attribute, 0, _cancellationToken)?.GetLocation()
+                        ?? AttributeArguments.AttributeLocation(_attribute, _fallback, _cancellationToken);
+                    _problems.Add(DeclarationProblem.Error(DiagnosticIds.AttributeValueOutOfRange, location, "name", Quote(positional), AttributeArguments.ShortName(_attribute), NameRange));
                 }
 
-                if (AttributeArguments.Named(Attribute, "Name")?.Value is string named && named.Trim().Length == 0)
+                if (breaker.NamedName is string named && named.Trim().Length == 0)
                 {
-                    Report("Name", Quote(named), NameRange);
+                    Report(BreakerDeclaration.NameProperty, Quote(named), NameRange);
                 }
             }
-
-            private const string NameRange = "that is not empty or blank (leave it out for the default Namespace.Type.Method)";
 
             private static string Quote(string text) => "\"" + text + "\"";
 
             public void Report(string name, string value, string range)
             {
-                var location = AttributeArguments.LocationOf(Attribute, name, _fallback, _cancellationToken);
-                _problems.Add(DeclarationProblem.Error(DiagnosticIds.AttributeValueOutOfRange, location, name, value, AttributeArguments.ShortName(Attribute), range));
+                var location = AttributeArguments.LocationOf(_attribute, name, _fallback, _cancellationToken);
+                _problems.Add(DeclarationProblem.Error(DiagnosticIds.AttributeValueOutOfRange, location, name, value, AttributeArguments.ShortName(_attribute), range));
             }
         }
     }

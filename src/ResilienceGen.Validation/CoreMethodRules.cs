@@ -70,23 +70,7 @@ namespace ResilienceGen.Validation
         /// </summary>
         private static bool CanBePrivate(IMethodSymbol core)
         {
-            if (core.IsVirtual || core.IsAbstract || core.IsOverride || core.ExplicitInterfaceImplementations.Length > 0)
-            {
-                return false;
-            }
-
-            foreach (var @interface in core.ContainingType.AllInterfaces)
-            {
-                foreach (var member in @interface.GetMembers(core.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(core.ContainingType.FindImplementationForInterfaceMember(member), core))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
+            return !(core.IsVirtual || core.IsAbstract || SignatureContracts.IsFixedByContract(core));
         }
 
         private sealed class Difference

@@ -4,13 +4,11 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
-// For the generator (issue 8 hooks): RG0013 (OnRetry), RG0014 (Fallback) and RG0015 (RetryAfter) are checked by
-// Validate below; when it reports no error, HookRules.Resolve(method, compilation) returns a HookMethods whose
-// OnRetry / RetryAfter / Fallback are the named methods (null when not set). Call a hook on the type when
-// HookMethods.IsStatic(hook) (method.IsStatic), otherwise on the instance; OnRetry and RetryAfter are never generic; a
-// Fallback is generic only when the wrapper is (HookMethods.IsGeneric(hook), same type parameter count and constraints):
-// call it as Name<T1, ...>(...) with the wrapper's own type parameters in order. [WithRetry] and [CircuitBreaker] never
-// name two different fallbacks when Validate is clean. Hooks may live in a base type (accessible from the type).
+// For the generator: when Validate reports no error, the declaration's hooks (RetryDeclaration.OnRetry / RetryAfter,
+// ResilientDeclaration.Fallback) and ShouldHandle predicates all resolved to a method. Call a hook on the type when it is
+// static (the wrapper's own static-ness was checked), otherwise on the instance; OnRetry and RetryAfter are never
+// generic; a Fallback is generic only when the wrapper is (same type parameter count and constraints): call it as
+// Name<T1, ...>(...) with the wrapper's own type parameters in order. Hooks may live in a base type (accessible from the type).
 namespace ResilienceGen.Validation
 {
     /// <summary>
@@ -27,30 +25,14 @@ namespace ResilienceGen.Validation
     internal static class DeclarationValidator
     {
         /// <summary>
-        /// Every problem with <paramref name="method"/> (the attributed partial declaration);
-        /// empty when it is valid. Cross-method checks (RG0010, shared breaker names) are not here:
-        /// they need the whole compilation and live in the analyzer.
+        /// Every problem with the declared method; empty when it is valid. Cross-method checks (RG0010, shared breaker
+        /// names) are not here: they need the whole compilation and live in the analyzer.
         /// </summary>
-        public static ImmutableArray<DeclarationProblem> Validate(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
-            => Validate(method, KnownTypes.From(compilation), cancellationToken);
-
-        /// <summary>As above, with the known types resolved once per compilation (the analyzers do that).</summary>
-        public static ImmutableArray<DeclarationProblem> Validate(IMethodSymbol method, KnownTypes types, CancellationToken cancellationToken)
+        public static ImmutableArray<DeclarationProblem> Validate(ResilientDeclaration declaration, CancellationToken cancellationToken)
         {
-            if (method == null || !types.HasAttributes)
-            {
-                return ImmutableArray<DeclarationProblem>.Empty;
-            }
-
-            var definition = method.PartialDefinitionPart ?? method;
-            types.FindAttributes(definition, out var retry, out var breaker);
-
-            if (retry == null && breaker == null)
-            {
-                return ImmutableArray<DeclarationProblem>.Empty;
-            }
-
-            var shapeProblem = ShapeRules.Check(method, definition, cancellationToken);
+            var definition = declaration.Method;
+            var types = declaration.Types;
+            var shapeProblem = ShapeRules.Check(declaration.Attributed, definition, cancellationToken);
             if (shapeProblem != null)
             {
                 return ImmutableArray.Create(shapeProblem);
@@ -58,27 +40,27 @@ namespace ResilienceGen.Validation
 
             if (TypeFacts.ContainsErrorType(definition.ReturnType) || definition.Parameters.Any(p => TypeFacts.ContainsErrorType(p.Type)))
             {
-                return ImmutableArray.Create(DeclarationProblem.LeftToCompiler(SyntaxLookup.NameLocation(definition)));
+                return ImmutableArray.Create(DeclarationProblem.LeftToCompiler(declaration.NameLocation));
             }
 
             var problems = new List<DeclarationProblem>();
-            SignatureRules.Check(definition, types, problems, cancellationToken);
+            SignatureRules.Check(definition, declaration.Retry != null, types, problems, cancellationToken);
             CoreMethodRules.Check(definition, problems);
 
-            var fallback = SyntaxLookup.NameLocation(definition);
-            if (retry != null)
+            var fallback = declaration.NameLocation;
+            if (declaration.Retry is RetryDeclaration retry)
             {
                 AttributeValueRules.CheckRetry(retry, types, fallback, problems, cancellationToken);
-                ExceptionFilterRules.Check(definition, retry, types, problems, cancellationToken);
+                ExceptionFilterRules.Check(definition, retry.Attribute, retry.Filter, types, problems, cancellationToken);
             }
 
-            if (breaker != null)
+            if (declaration.Breaker is BreakerDeclaration breaker)
             {
                 AttributeValueRules.CheckBreaker(breaker, fallback, problems, cancellationToken);
-                ExceptionFilterRules.Check(definition, breaker, types, problems, cancellationToken);
+                ExceptionFilterRules.Check(definition, breaker.Attribute, breaker.Filter, types, problems, cancellationToken);
             }
 
-            HookRules.Check(definition, retry, breaker, types, problems, cancellationToken);
+            HookRules.Check(declaration, problems, cancellationToken);
 
             return problems.ToImmutableArray();
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -8,23 +9,21 @@ namespace ResilienceGen.Validation
     /// <summary>RG0008 (Handle/Ignore list a non-exception type) and RG0009 (ShouldHandle names no usable method).</summary>
     internal static class ExceptionFilterRules
     {
-        public static void Check(IMethodSymbol method, AttributeData attribute, KnownTypes types, List<DeclarationProblem> problems, CancellationToken cancellationToken)
+        public static void Check(IMethodSymbol method, AttributeData attribute, ExceptionFilterDeclaration filter, KnownTypes types, List<DeclarationProblem> problems, CancellationToken cancellationToken)
         {
             var fallback = SyntaxLookup.NameLocation(method);
-            CheckTypeList(attribute, "Handle", types, fallback, problems, cancellationToken);
-            CheckTypeList(attribute, "Ignore", types, fallback, problems, cancellationToken);
-            CheckShouldHandle(method, attribute, types, fallback, problems, cancellationToken);
+            CheckTypeList(attribute, ExceptionFilterDeclaration.HandleProperty, filter.Handle, types, fallback, problems, cancellationToken);
+            CheckTypeList(attribute, ExceptionFilterDeclaration.IgnoreProperty, filter.Ignore, types, fallback, problems, cancellationToken);
+            CheckShouldHandle(method, attribute, filter.ShouldHandle, fallback, problems, cancellationToken);
         }
 
-        private static void CheckTypeList(AttributeData attribute, string property, KnownTypes types, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
+        private static void CheckTypeList(AttributeData attribute, string property, ImmutableArray<TypedConstant> elements, KnownTypes types, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
         {
-            var value = AttributeArguments.Named(attribute, property);
-            if (value == null || value.Value.IsNull || value.Value.Kind != TypedConstantKind.Array || types.Exception == null)
+            if (types.Exception == null)
             {
                 return;
             }
 
-            var elements = value.Value.Values;
             for (var i = 0; i < elements.Length; i++)
             {
                 var type = elements[i].Value as ITypeSymbol;
@@ -70,58 +69,14 @@ namespace ResilienceGen.Validation
             return false;
         }
 
-        private static void CheckShouldHandle(IMethodSymbol method, AttributeData attribute, KnownTypes types, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
+        private static void CheckShouldHandle(IMethodSymbol method, AttributeData attribute, HookDeclaration? shouldHandle, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
         {
-            if (!(AttributeArguments.Named(attribute, "ShouldHandle")?.Value is string name))
+            var why = shouldHandle?.Result.WhyNot;
+            if (shouldHandle != null && why != null)
             {
-                return;
-            }
-
-            var why = WhyNotUsable(method, name, types);
-            if (why != null)
-            {
-                var location = AttributeArguments.LocationOf(attribute, "ShouldHandle", fallback, cancellationToken);
-                problems.Add(DeclarationProblem.Error(DiagnosticIds.ShouldHandleNotFound, location, name, AttributeArguments.ShortName(attribute), why, method.ContainingType.Name));
+                var location = AttributeArguments.LocationOf(attribute, ExceptionFilterDeclaration.ShouldHandleProperty, fallback, cancellationToken);
+                problems.Add(DeclarationProblem.Error(DiagnosticIds.ShouldHandleNotFound, location, shouldHandle.Name, AttributeArguments.ShortName(attribute), why, method.ContainingType.Name));
             }
         }
-
-        /// <summary>Null when the type (or a base, non-private there) has a method <c>bool name(Exception)</c> the wrapper can call.</summary>
-        private static string? WhyNotUsable(IMethodSymbol method, string name, KnownTypes types)
-        {
-            var candidates = new List<IMethodSymbol>();
-            var containingType = method.ContainingType;
-            for (var type = containingType; type != null; type = type.BaseType)
-            {
-                // Accessible from the type's own code, the way the generated lambda calls it.
-                candidates.AddRange(type.GetMembers(name).OfType<IMethodSymbol>()
-                    .Where(m => m.MethodKind == MethodKind.Ordinary && types.Compilation.IsSymbolAccessibleWithin(m, containingType, containingType)));
-            }
-
-            if (candidates.Count == 0)
-            {
-                return "'" + method.ContainingType.Name + "' has no accessible method of that name";
-            }
-
-            var shaped = candidates.Where(c => IsPredicateShape(c, types)).ToList();
-            if (shaped.Count == 0)
-            {
-                return "no method of that name has the shape 'bool " + name + "(Exception)'";
-            }
-
-            if (method.IsStatic && shaped.All(c => !c.IsStatic))
-            {
-                return "it is an instance method and '" + method.Name + "' is static";
-            }
-
-            return null;
-        }
-
-        private static bool IsPredicateShape(IMethodSymbol candidate, KnownTypes types)
-            => candidate.Arity == 0
-               && candidate.ReturnsByRef == false && candidate.ReturnsByRefReadonly == false
-               && candidate.ReturnType.SpecialType == SpecialType.System_Boolean
-               && candidate.Parameters.Length == 1
-               && candidate.Parameters[0].RefKind == RefKind.None
-               && SymbolEqualityComparer.Default.Equals(candidate.Parameters[0].Type, types.Exception);
     }
 }

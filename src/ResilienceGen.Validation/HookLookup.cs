@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace ResilienceGen.Validation
 {
     /// <summary>
-    /// Finds the method a hook property (OnRetry, RetryAfter, Fallback) names, the way the generated lambda calls it:
+    /// Finds the method a hook property (OnRetry, RetryAfter, Fallback) or ShouldHandle names, the way the generated lambda calls it:
     /// an ordinary method of the type or a base type, callable by name and accessible from the type's own code.
     /// </summary>
     internal static class HookLookup
@@ -59,6 +59,38 @@ namespace ResilienceGen.Validation
                 ? new Result(usable, null)
                 : new Result(null, "it is an instance method and '" + method.Name + "' is static");
         }
+
+        /// <summary>
+        /// The ShouldHandle predicate <c>bool name(Exception)</c>: as <see cref="Find"/>, with its own messages (a candidate
+        /// with an unknown type still gets RG0009, as the predicate's shape is fixed).
+        /// </summary>
+        public static Result FindPredicate(IMethodSymbol method, string name, KnownTypes types)
+        {
+            var candidates = Candidates(method, name, types);
+            if (candidates.Count == 0)
+            {
+                return new Result(null, "'" + method.ContainingType.Name + "' has no accessible method of that name");
+            }
+
+            var shaped = candidates.Where(c => IsPredicateShape(c, types)).ToList();
+            if (shaped.Count == 0)
+            {
+                return new Result(null, "no method of that name has the shape 'bool " + name + "(Exception)'");
+            }
+
+            var usable = method.IsStatic ? shaped.FirstOrDefault(c => c.IsStatic) : shaped[0];
+            return usable != null
+                ? new Result(usable, null)
+                : new Result(null, "it is an instance method and '" + method.Name + "' is static");
+        }
+
+        private static bool IsPredicateShape(IMethodSymbol candidate, KnownTypes types)
+            => candidate.Arity == 0
+               && !candidate.ReturnsByRef && !candidate.ReturnsByRefReadonly
+               && candidate.ReturnType.SpecialType == SpecialType.System_Boolean
+               && candidate.Parameters.Length == 1
+               && candidate.Parameters[0].RefKind == RefKind.None
+               && SymbolEqualityComparer.Default.Equals(candidate.Parameters[0].Type, types.Exception);
 
         private static List<IMethodSymbol> Candidates(IMethodSymbol method, string name, KnownTypes types)
         {

@@ -1,13 +1,17 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ResilienceGen.Validation
 {
     /// <summary>
-    /// The types the rules need, resolved once per compilation by metadata name.
+    /// The types the rules need, resolved once per compilation by metadata name; the attribute names are also what the
+    /// generator's ForAttributeWithMetadataName looks for, so there is one way to find our attributes.
     /// <see cref="HasAttributes"/> is false when the runtime assembly is not referenced: then there is nothing to check.
     /// </summary>
     internal sealed class KnownTypes
     {
+        private static readonly ConditionalWeakTable<Compilation, KnownTypes> s_byCompilation = new ConditionalWeakTable<Compilation, KnownTypes>();
+
         public const string WithRetryAttributeName = "ResilienceGen.WithRetryAttribute";
         public const string CircuitBreakerAttributeName = "ResilienceGen.CircuitBreakerAttribute";
         public const string BackoffKindName = "ResilienceGen.BackoffKind";
@@ -28,7 +32,12 @@ namespace ResilienceGen.Validation
             Boolean = compilation.GetSpecialType(SpecialType.System_Boolean);
         }
 
-        public static KnownTypes From(Compilation compilation) => new KnownTypes(compilation);
+        /// <summary>
+        /// The types of <paramref name="compilation"/>, resolved on the first call for it and shared by every method after:
+        /// the generator's transform runs once per method, and a compilation (immutable) never changes its types.
+        /// Kept beside the compilation, never in the generator's pipeline, whose values must be equatable.
+        /// </summary>
+        public static KnownTypes For(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new KnownTypes(c));
 
         /// <summary>The compilation the types come from (for accessibility questions).</summary>
         public Compilation Compilation { get; }
@@ -50,24 +59,6 @@ namespace ResilienceGen.Validation
         public bool IsWithRetry(AttributeData attribute) => Is(attribute, WithRetryAttribute);
 
         public bool IsCircuitBreaker(AttributeData attribute) => Is(attribute, CircuitBreakerAttribute);
-
-        /// <summary>The method's first [WithRetry] and first [CircuitBreaker], each null when absent.</summary>
-        public void FindAttributes(IMethodSymbol method, out AttributeData? retry, out AttributeData? breaker)
-        {
-            retry = null;
-            breaker = null;
-            foreach (var attribute in method.GetAttributes())
-            {
-                if (IsWithRetry(attribute))
-                {
-                    retry = retry ?? attribute;
-                }
-                else if (IsCircuitBreaker(attribute))
-                {
-                    breaker = breaker ?? attribute;
-                }
-            }
-        }
 
         private static bool Is(AttributeData attribute, INamedTypeSymbol? type)
             => type != null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);

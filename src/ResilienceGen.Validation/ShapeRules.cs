@@ -16,6 +16,13 @@ namespace ResilienceGen.Validation
         public static DeclarationProblem? Check(IMethodSymbol attributed, IMethodSymbol definition, CancellationToken cancellationToken)
         {
             var nameLocation = SyntaxLookup.NameLocation(definition);
+            if (TypeFacts.IsExtensionBlock(definition.ContainingType))
+            {
+                // C# 14 extension(...) members cannot be partial, so no wrapper can be written for them; the compiler
+                // reports 'partial' there, and advice of ours ("make it partial") could not be followed.
+                return DeclarationProblem.LeftToCompiler(nameLocation);
+            }
+
             if (attributed.MethodKind != MethodKind.Ordinary)
             {
                 return NotBodylessPartial(definition, nameLocation, "is not an ordinary method of a type");
@@ -38,10 +45,11 @@ namespace ResilienceGen.Validation
                 return DeclarationProblem.LeftToCompiler(nameLocation);
             }
 
-            // CS0759: a partial method with a body but no defining declaration.
+            // A partial method with a body but no defining declaration: the user added 'partial' and kept the body. The
+            // compiler's CS0759 says a declaration is missing; ours says where the body goes, and its fix moves it.
             if (!definition.IsPartialDefinition)
             {
-                return DeclarationProblem.LeftToCompiler(nameLocation);
+                return NotBodylessPartial(definition, nameLocation, "is partial and has a body but no declaration without one");
             }
 
             var implementation = definition.PartialImplementationPart;

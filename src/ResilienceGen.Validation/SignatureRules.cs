@@ -7,7 +7,8 @@ namespace ResilienceGen.Validation
     /// <summary>RG0002 (return type), RG0005 (parameters), RG0006 (struct instance method), RG0011 (no CancellationToken).</summary>
     internal static class SignatureRules
     {
-        public static void Check(IMethodSymbol method, KnownTypes types, List<DeclarationProblem> problems, CancellationToken cancellationToken)
+        /// <param name="retries">True with [WithRetry]: RG0011 then says the retries and delays cannot be cancelled.</param>
+        public static void Check(IMethodSymbol method, bool retries, KnownTypes types, List<DeclarationProblem> problems, CancellationToken cancellationToken)
         {
             var nameLocation = SyntaxLookup.NameLocation(method);
 
@@ -37,11 +38,21 @@ namespace ResilienceGen.Validation
                 problems.Add(DeclarationProblem.Error(DiagnosticIds.StructInstanceMethod, nameLocation, method.Name, method.ContainingType.Name));
             }
 
-            if (!HasCancellationToken(method, types))
+            // Not where the parameters are fixed by a base method or an interface: the user cannot add one there.
+            if (!HasCancellationToken(method, types) && !SignatureContracts.IsFixedByContract(method))
             {
-                problems.Add(DeclarationProblem.NotError(DiagnosticIds.NoCancellationToken, nameLocation, method.Name));
+                problems.Add(DeclarationProblem.NotError(DiagnosticIds.NoCancellationToken, nameLocation, method.Name, retries ? RetriesNotCancellable : BreakerCountsCancellations));
             }
         }
+
+        /// <summary>RG0011's reason for a method with [WithRetry].</summary>
+        public const string RetriesNotCancellable = "its retries and delays cannot be cancelled";
+
+        /// <summary>
+        /// RG0011's reason for a breaker-only method: it has no delays, but without the caller's token the runtime cannot
+        /// tell a cancellation from a failure (an OperationCanceledException counts toward opening the breaker).
+        /// </summary>
+        public const string BreakerCountsCancellations = "callers cannot cancel it and its breaker cannot tell a cancellation from a failure";
 
         public static bool HasCancellationToken(IMethodSymbol method, KnownTypes types)
         {

@@ -77,6 +77,14 @@ namespace ResilienceGen.Validation
             }
         }
 
+        /// <summary>
+        /// True for a C# 14 <c>extension(...)</c> block. The Roslyn these components build against predates
+        /// TypeKind.Extension, so the kind is recognised by name; a newer compiler running them reports it.
+        /// </summary>
+        public static bool IsExtensionBlock(INamedTypeSymbol? type)
+            => type != null && type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct && type.TypeKind != TypeKind.Interface
+               && type.TypeKind.ToString() == "Extension";
+
         public static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
         {
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)

@@ -8,13 +8,13 @@ namespace ResilienceGen
     /// </summary>
     public sealed class CircuitBreakerOptions
     {
-        internal const int DefaultFailureThreshold = 5;
-        internal const int DefaultBreakDurationMs = 30000;
-        internal const int DefaultHalfOpenMaxCalls = 1;
-        internal const int DefaultSuccessThreshold = 1;
-        internal const double DefaultFailureRatio = 0.0;
-        internal const int DefaultMinimumThroughput = 10;
-        internal const int DefaultSamplingDurationMs = 30000;
+        internal const int DefaultFailureThreshold = PolicyDefaults.FailureThreshold;
+        internal const int DefaultBreakDurationMs = PolicyDefaults.BreakDurationMs;
+        internal const int DefaultHalfOpenMaxCalls = PolicyDefaults.HalfOpenMaxCalls;
+        internal const int DefaultSuccessThreshold = PolicyDefaults.SuccessThreshold;
+        internal const double DefaultFailureRatio = PolicyDefaults.FailureRatio;
+        internal const int DefaultMinimumThroughput = PolicyDefaults.MinimumThroughput;
+        internal const int DefaultSamplingDurationMs = PolicyDefaults.SamplingDurationMs;
 
         /// <summary>The breaker's name; null means the method's name (<c>Namespace.Type.Method</c>).</summary>
         public string? Name { get; set; }

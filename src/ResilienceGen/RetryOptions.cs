@@ -8,14 +8,14 @@ namespace ResilienceGen
     /// </summary>
     public sealed class RetryOptions
     {
-        internal const int DefaultMaxRetries = 3;
+        internal const int DefaultMaxRetries = PolicyDefaults.MaxRetries;
         internal const int MaxRetriesLimit = 100; // the same ranges as the analyzer's RG0007
-        internal const int DefaultBaseDelayMs = 1000;
-        internal const int DefaultMaxDelayMs = 60000;
-        internal const BackoffKind DefaultBackoff = BackoffKind.Exponential;
-        internal const double DefaultBackoffFactor = 2.0;
-        internal const bool DefaultJitter = true;
-        internal const double DefaultJitterFactor = 0.2;
+        internal const int DefaultBaseDelayMs = PolicyDefaults.BaseDelayMs;
+        internal const int DefaultMaxDelayMs = PolicyDefaults.MaxDelayMs;
+        internal const BackoffKind DefaultBackoff = (BackoffKind)PolicyDefaults.Backoff; // Exponential
+        internal const double DefaultBackoffFactor = PolicyDefaults.BackoffFactor;
+        internal const bool DefaultJitter = PolicyDefaults.Jitter;
+        internal const double DefaultJitterFactor = PolicyDefaults.JitterFactor;
 
         /// <summary>Retries after the first attempt (attempts = MaxRetries + 1). Default 3; 0 to 100.</summary>
         public int MaxRetries { get; set; } = DefaultMaxRetries;

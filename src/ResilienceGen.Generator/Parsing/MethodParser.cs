@@ -56,9 +56,9 @@ namespace ResilienceGen.Generator.Parsing
                 return null;
             }
 
-            AttributeData? retryAttribute = AttributeFinder.Find(method, KnownNames.WithRetryAttributeName);
-            AttributeData? breakerAttribute = AttributeFinder.Find(method, KnownNames.CircuitBreakerAttributeName);
-            if (pipeline == Pipeline.Breaker && retryAttribute is not null)
+            Compilation compilation = context.SemanticModel.Compilation;
+            ResilientDeclaration? declaration = DeclarationReader.Read(method, KnownTypes.For(compilation));
+            if (declaration is null || (pipeline == Pipeline.Breaker && declaration.Retry is not null))
             {
                 return null;
             }
@@ -81,59 +81,54 @@ namespace ResilienceGen.Generator.Parsing
                 return null;
             }
 
-            Compilation compilation = context.SemanticModel.Compilation;
             string name = SymbolText.Identifier(method.Name);
-            string displayName = hierarchy.DisplayName + "." + method.Name;
             ReturnKind returnKind = SignatureReader.ReadReturnKind(method);
             string coreName = CoreMethodNaming.CoreNameFor(method.Name);
 
             // A mistake the compiler reports itself (CS8796 missing accessibility, CS0246 an unknown type in the signature)
             // gets nothing: a stub repeats the signature and with it the compiler's error. Every other error gets the stub,
             // which spares the user CS8795 (no implementation), a second error about a mistake that is not theirs.
-            ImmutableArray<DeclarationProblem> problems = DeclarationValidator.Validate(method, compilation, cancellationToken);
+            ImmutableArray<DeclarationProblem> problems = DeclarationValidator.Validate(declaration, cancellationToken);
             if (!problems.IsDefaultOrEmpty && problems.Any(p => p.IsError && p.IsReportedByCompiler))
             {
                 return null;
             }
 
-            // The shared validator decides every RGxxxx error (return kind, capturable parameters, struct instances, the Core
-            // method, filters, hooks); what follows only reads what the emitted code needs.
+            // The shared rules decide every RGxxxx error (return kind, capturable parameters, struct instances, the Core
+            // method, filters, hooks); what follows maps the declaration onto what the emitted code needs.
             string? problemId = FirstError(problems);
-
-            // Each attribute's named arguments are indexed once, for the policy and the hooks alike.
-            AttributeValues? retryValues = problemId is null && retryAttribute is not null ? new AttributeValues(retryAttribute) : null;
-            AttributeValues? breakerValues = problemId is null && breakerAttribute is not null ? new AttributeValues(breakerAttribute) : null;
+            TypeTexts typeTexts = TypeTexts.For(compilation);
 
             RetryModel? retry = null;
             BreakerModel? breaker = null;
-            if (problemId is null && retryValues is not null)
+            if (problemId is null && declaration.Retry is { } declaredRetry)
             {
-                retry = PolicyReader.ReadRetry(retryValues, method, compilation, out problemId);
+                retry = PolicyMapping.Retry(declaredRetry, typeTexts, out problemId);
             }
 
-            if (problemId is null && breakerAttribute is not null && breakerValues is not null)
+            if (problemId is null && declaration.Breaker is { } declaredBreaker)
             {
-                breaker = PolicyReader.ReadBreaker(breakerAttribute, breakerValues, method, displayName, compilation, out problemId);
+                breaker = PolicyMapping.Breaker(declaredBreaker, typeTexts, out problemId);
             }
 
             HooksModel? hooks = null;
             if (problemId is null)
             {
-                hooks = HookReader.Read(retryValues, breakerValues, method, compilation, out problemId);
+                hooks = HookMapping.Hooks(declaration, out problemId);
             }
 
             bool valid = problemId is null;
             return new MethodModel(
                 Type: hierarchy,
                 Name: name,
-                DisplayName: displayName,
+                DisplayName: declaration.MethodName,
                 Modifiers: string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
                 ReturnType: SignatureReader.ReadReturnType(method),
                 ReturnKind: returnKind,
                 IsStatic: method.IsStatic,
                 TypeParameters: SignatureReader.ReadTypeParameters(method),
                 ConstraintClauses: SignatureReader.ReadConstraintClauses(method, syntax),
-                Parameters: SignatureReader.ReadParameters(method, TypeTexts.For(compilation)),
+                Parameters: SignatureReader.ReadParameters(method, typeTexts),
                 StubDiagnosticId: problemId,
                 CoreName: SymbolText.Identifier(coreName),
                 LoggerExpression: valid ? LoggerFinder.Find(method, compilation, cancellationToken) : null,

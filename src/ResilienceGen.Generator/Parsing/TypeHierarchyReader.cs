@@ -66,8 +66,6 @@ namespace ResilienceGen.Generator.Parsing
                 : string.Join(".", namespaceDisplay.Split('.').Select(SymbolText.Identifier));
 
             var types = chain.Select(ToModel).ToEquatableArray();
-            string typeNames = string.Join(".", chain.Select(t => t.Name));
-            string displayName = namespaceDisplay.Length == 0 ? typeNames : namespaceDisplay + "." + typeNames;
             string qualifiedName = "global::"
                 + (namespaceEscaped.Length == 0 ? string.Empty : namespaceEscaped + ".")
                 + string.Join(".", chain.Select(t => SymbolText.NameWithTypeParameters(t.Name, t.TypeParameters)));
@@ -76,7 +74,7 @@ namespace ResilienceGen.Generator.Parsing
             string metadataPath = string.Join("+", chain.Select(t => t.MetadataName));
             string hintName = (namespaceDisplay.Length == 0 ? string.Empty : namespaceDisplay + ".") + metadataPath + ".Resilience.g.cs";
 
-            return new TypeHierarchy(namespaceEscaped, types, displayName, qualifiedName, hintName);
+            return new TypeHierarchy(namespaceEscaped, types, qualifiedName, hintName);
         }
 
         private static bool EveryEnclosingTypeIsPartial(MethodDeclarationSyntax method)

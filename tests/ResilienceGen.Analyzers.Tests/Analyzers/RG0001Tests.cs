@@ -76,7 +76,6 @@ public class RG0001Tests
             """));
 
     [Theory]
-    [InlineData("[WithRetry]\npublic partial Task {|CS0759:GetAsync|}(CancellationToken cancellationToken) => Task.CompletedTask;")]
     [InlineData("[WithRetry]\npartial Task {|CS8796:GetAsync|}(CancellationToken cancellationToken);")]
     public Task Nothing_of_ours_where_the_compiler_already_explains_the_declaration(string members)
         => VerifyAnalyzerAsync(InClient(members + "\nprivate Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;"));

@@ -24,9 +24,9 @@ public class RG0010Tests
                 "[CircuitBreaker({|#0:\"inventory\"|}, FailureThreshold = 5)]",
                 "[CircuitBreaker({|#1:Name = \"inventory\"|}, FailureThreshold = 3)]"),
             Diagnostic("RG0010").WithLocation(0)
-                .WithArguments("inventory", "FailureThreshold = 5", "FailureThreshold = 3", "Demo.Client.PutAsync(System.Threading.CancellationToken)"),
+                .WithArguments("inventory", "FailureThreshold = 5", "FailureThreshold = 3", "Demo.Client.PutAsync(System.Threading.CancellationToken)", "use the same settings everywhere, or different names"),
             Diagnostic("RG0010").WithLocation(1)
-                .WithArguments("inventory", "FailureThreshold = 3", "FailureThreshold = 5", "Demo.Client.GetAsync(System.Threading.CancellationToken)"));
+                .WithArguments("inventory", "FailureThreshold = 3", "FailureThreshold = 5", "Demo.Client.GetAsync(System.Threading.CancellationToken)", "use the same settings everywhere, or different names"));
 
     [Fact]
     public async Task Raised_across_types_and_files()
@@ -57,9 +57,9 @@ public class RG0010Tests
                 ExpectedDiagnostics =
                 {
                     Diagnostic("RG0010").WithLocation(0)
-                        .WithArguments("shared", "BreakDurationMs = 1000", "BreakDurationMs = 30000", "Demo.Payments.PayAsync(System.Threading.CancellationToken)"),
+                        .WithArguments("shared", "BreakDurationMs = 1000", "BreakDurationMs = 30000", "Demo.Payments.PayAsync(System.Threading.CancellationToken)", "use the same settings everywhere, or different names"),
                     Diagnostic("RG0010").WithLocation(1)
-                        .WithArguments("shared", "BreakDurationMs = 30000", "BreakDurationMs = 1000", "Demo.Orders.GetAsync(System.Threading.CancellationToken)"),
+                        .WithArguments("shared", "BreakDurationMs = 30000", "BreakDurationMs = 1000", "Demo.Orders.GetAsync(System.Threading.CancellationToken)", "use the same settings everywhere, or different names"),
                 },
             },
         };

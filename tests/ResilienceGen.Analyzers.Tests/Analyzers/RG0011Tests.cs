@@ -12,7 +12,7 @@ public class RG0011Tests
             [WithRetry]
             public partial Task<int> {|#0:GetAsync|}(string sku);
             private Task<int> GetCoreAsync(string sku) => Task.FromResult(1);
-            """), Diagnostic("RG0011").WithSeverity(DiagnosticSeverity.Info).WithLocation(0).WithArguments("GetAsync"));
+            """), Diagnostic("RG0011").WithSeverity(DiagnosticSeverity.Info).WithLocation(0).WithArguments("GetAsync", "its retries and delays cannot be cancelled"));
 
     [Theory]
     [InlineData("CancellationToken cancellationToken")]

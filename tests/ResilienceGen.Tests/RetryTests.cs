@@ -66,17 +66,23 @@ public class RetryTests : RuntimeTestBase
     [Fact]
     public async Task DecorrelatedJitter_delays_stay_between_base_and_three_times_the_previous_and_the_cap()
     {
+        // The bounds are checked on the delays OnRetry is told: Task.Delay waits whole milliseconds, so a timer can be
+        // up to 1 ms under its delay, and bounds on the timers failed about one run in fifty.
         var options = new RetryOptions { MaxRetries = 8, BaseDelayMs = 100, MaxDelayMs = 2000, Backoff = BackoffKind.DecorrelatedJitter };
+        var call = new Hooked(Flaky.Always(() => new InvalidOperationException()));
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => Drive(Call(Method(options, null), Flaky.Always(() => new InvalidOperationException()))));
+            () => Drive(call.Run(EntryPoint.RunTaskOf, Method(options, null), withFallback: false)));
+        double[] delays = call.Retries.Select(r => r.Delay.TotalMilliseconds).ToArray();
         double previous = 100;
-        foreach (double delay in Time.ScheduledDueTimes.Select(d => d.TotalMilliseconds))
+        foreach (double delay in delays)
         {
             Assert.InRange(delay, 100, Math.Min(2000, previous * 3) + 0.001);
             previous = delay;
         }
 
+        Assert.Equal(8, delays.Length);
         Assert.Equal(8, Time.ScheduledDueTimes.Count);
+        Assert.All(delays.Zip(Time.ScheduledDueTimes), pair => Assert.InRange(pair.First - pair.Second.TotalMilliseconds, 0, 1)); // waited as told
     }
 
     [Fact]

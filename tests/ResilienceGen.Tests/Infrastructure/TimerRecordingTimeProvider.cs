@@ -52,8 +52,8 @@ public sealed class TimerRecordingTimeProvider : FakeTimeProvider
     {
         ITimer timer = base.CreateTimer(callback, state, dueTime, period);
 
-        // Recorded once the base has scheduled it, against the clock it was scheduled on: a test thread that drives
-        // the clock from this record can then never move it before the timer exists.
+        // Recorded only once the base has scheduled it, so a test thread that moves the clock by these records (Drive)
+        // cannot move it between the two: the clock read here is the one the timer was scheduled on.
         DateTimeOffset? dueAt = dueTime == Timeout.InfiniteTimeSpan ? null : GetUtcNow() + dueTime; // infinite: never due
         lock (_gate)
         {

@@ -31,6 +31,9 @@ namespace ResilienceGen.Internal
     public static class ResilientInvoker
     {
         /// <summary>Runs a body returning <see cref="Task{TResult}"/> through the method's policy.</summary>
+        // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
+        // set-up into the wrapper's frame, which every fast-path call then pays for.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static Task<TResult> RunTaskOf<TState, TResult>(
             ResilientMethod method, ILogger? logger, TState state,
             Func<TState, Task<TResult>> body,
@@ -44,6 +47,9 @@ namespace ResilienceGen.Internal
             => Run<TState, Task<TResult>, TResult, TaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
 
         /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
+        // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
+        // set-up into the wrapper's frame, which every fast-path call then pays for.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static Task RunTask<TState>(
             ResilientMethod method, ILogger? logger, TState state,
             Func<TState, Task> body,
@@ -57,6 +63,9 @@ namespace ResilienceGen.Internal
             => Run<TState, Task, VoidResult, TaskKind>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
 
         /// <summary>Runs a body returning <see cref="ValueTask{TResult}"/> through the method's policy.</summary>
+        // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
+        // set-up into the wrapper's frame, which every fast-path call then pays for.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static ValueTask<TResult> RunValueTaskOf<TState, TResult>(
             ResilientMethod method, ILogger? logger, TState state,
             Func<TState, ValueTask<TResult>> body,
@@ -70,6 +79,9 @@ namespace ResilienceGen.Internal
             => Run<TState, ValueTask<TResult>, TResult, ValueTaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
 
         /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
+        // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
+        // set-up into the wrapper's frame, which every fast-path call then pays for.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static ValueTask RunValueTask<TState>(
             ResilientMethod method, ILogger? logger, TState state,
             Func<TState, ValueTask> body,

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
-using ResilienceGen.Analyzers.Tests.Verifiers;
+using ResilienceGen.Analyzers.Tests.Infrastructure;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Conversion;
 
@@ -9,80 +10,58 @@ namespace ResilienceGen.Analyzers.Tests.Conversion;
 /// </summary>
 public class ClsComplianceTests
 {
-    private static StandardAnalyzerTest<ResilientMethodAnalyzer> Test(string members)
-        => new()
-        {
-            TestCode = $$"""
-                using System;
-                using System.Net.Http;
-                using System.Threading;
-                using System.Threading.Tasks;
-                using ResilienceGen;
+    // A second file of the project: an assembly attribute has to precede the namespace that InClient writes.
+    private const string ClsCompliantAssembly = """
+        global using System.Net.Http;
 
-                [assembly: CLSCompliant(true)]
-
-                namespace Demo;
-
-                public partial class Client
-                {
-                {{members}}
-                }
-                """,
-            CompilerDiagnostics = CompilerDiagnostics.Warnings,
-            DisabledDiagnostics = { "CS1591" }, // the harness asks for documentation comments; not what these tests are about
-        };
+        [assembly: System.CLSCompliant(true)]
+        """;
 
     private static readonly DiagnosticResult Cs3016 = DiagnosticResult.CompilerWarning("CS3016").WithLocation(0);
 
-    [Fact]
-    public async Task Handle_on_a_public_method_gives_CS3016()
+    /// <summary>The whole build, compiler warnings included, of a CLS-compliant assembly with <paramref name="members"/> in Client.</summary>
+    private static Task VerifyAsync(string members, params DiagnosticResult[] expected)
     {
-        var test = Test("""
-                [{|#0:WithRetry(Handle = [typeof(HttpRequestException)])|}]
-                public partial Task GetAsync(CancellationToken cancellationToken);
-                private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-            """);
-        test.ExpectedDiagnostics.Add(Cs3016);
-
-        await test.RunAsync();
+        var test = new ResilienceGenTest<EmptyCodeFixProvider>
+        {
+            TestState = { Sources = { InClient(members), ClsCompliantAssembly } },
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
     }
 
     [Fact]
-    public async Task ShouldHandle_is_the_CLS_friendly_form()
-    {
-        var test = Test("""
-                [WithRetry(ShouldHandle = nameof(IsTransient))]
-                public partial Task GetAsync(CancellationToken cancellationToken);
-                private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-                private static bool IsTransient(Exception exception) => exception is HttpRequestException;
-            """);
-
-        await test.RunAsync();
-    }
+    public Task Handle_on_a_public_method_gives_CS3016()
+        => VerifyAsync("""
+            [{|#0:WithRetry(Handle = [typeof(HttpRequestException)])|}]
+            public partial Task GetAsync(CancellationToken cancellationToken);
+            private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            """, Cs3016);
 
     [Fact]
-    public async Task Handle_on_an_internal_method_still_gives_CS3016()
-    {
-        var test = Test("""
-                [{|#0:WithRetry(Handle = [typeof(HttpRequestException)])|}]
-                internal partial Task GetAsync(CancellationToken cancellationToken);
-                private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task ShouldHandle_is_the_CLS_friendly_form()
+        => VerifyAsync("""
+            [WithRetry(ShouldHandle = nameof(IsTransient))]
+            public partial Task GetAsync(CancellationToken cancellationToken);
+            private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            private static bool IsTransient(Exception exception) => exception is HttpRequestException;
             """);
-        test.ExpectedDiagnostics.Add(Cs3016);
-
-        await test.RunAsync();
-    }
 
     [Fact]
-    public async Task A_method_marked_not_CLS_compliant_may_use_Handle()
-    {
-        var test = Test("""
-                [CLSCompliant(false)]
-                [WithRetry(Handle = [typeof(HttpRequestException)])]
-                public partial Task GetAsync(CancellationToken cancellationToken);
-                private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-            """);
+    public Task Handle_on_an_internal_method_still_gives_CS3016()
+        => VerifyAsync("""
+            [{|#0:WithRetry(Handle = [typeof(HttpRequestException)])|}]
+            internal partial Task GetAsync(CancellationToken cancellationToken);
+            private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            """, Cs3016);
 
-        await test.RunAsync();
-    }
+    [Fact]
+    public Task A_method_marked_not_CLS_compliant_may_use_Handle()
+        => VerifyAsync("""
+            [CLSCompliant(false)]
+            [WithRetry(Handle = [typeof(HttpRequestException)])]
+            public partial Task GetAsync(CancellationToken cancellationToken);
+            private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            """);
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
-using ResilienceGen.Analyzers.Tests.Verifiers;
 using ResilienceGen.CodeFixes;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Conversion;
 
@@ -11,17 +12,9 @@ namespace ResilienceGen.Analyzers.Tests.Conversion;
 public class ExtensionBlockTests
 {
     [Fact]
-    public async Task Attributed_extension_block_members_get_no_RG_diagnostic()
-    {
-        var test = new StandardAnalyzerTest<ResilientMethodAnalyzer>
-        {
-            TestCode = """
-                using System.Threading;
-                using System.Threading.Tasks;
-                using ResilienceGen;
-
-                namespace Demo;
-
+    public Task Attributed_extension_block_members_get_no_RG_diagnostic()
+        => VerifyAnalyzerAsync(
+            InNamespace("""
                 public static partial class TextExtensions
                 {
                     extension(string text)
@@ -33,24 +26,14 @@ public class ExtensionBlockTests
                         public Task SendAsync(CancellationToken cancellationToken) => Task.CompletedTask;
                     }
                 }
-                """,
-        };
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CS8795").WithLocation(0)
-            .WithArguments("Demo.TextExtensions.extension(string).PingAsync(System.Threading.CancellationToken)"));
-
-        await test.RunAsync();
-    }
+                """),
+            DiagnosticResult.CompilerError("CS8795").WithLocation(0)
+                .WithArguments("Demo.TextExtensions.extension(string).PingAsync(System.Threading.CancellationToken)"));
 
     [Fact]
-    public async Task The_make_types_partial_fix_is_not_offered_there()
+    public Task The_make_types_partial_fix_is_not_offered_there()
     {
-        const string code = """
-            using System.Threading;
-            using System.Threading.Tasks;
-            using ResilienceGen;
-
-            namespace Demo;
-
+        string code = InNamespace("""
             public static partial class TextExtensions
             {
                 extension(string text)
@@ -59,9 +42,8 @@ public class ExtensionBlockTests
                     public partial Task {|CS0751:{|CS8795:PingAsync|}|}(CancellationToken cancellationToken);
                 }
             }
-            """;
-        var test = new StandardCodeFixTest<EmptyDiagnosticAnalyzer, MakeContainingTypesPartialCodeFix> { TestCode = code, FixedCode = code };
+            """);
 
-        await test.RunAsync();
+        return VerifyCodeFixAsync<MakeContainingTypesPartialCodeFix>(code, code);
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.CodeAnalysis.Testing;
-using ResilienceGen.Analyzers.Tests.Verifiers;
 using ResilienceGen.CodeFixes;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Conversion;
 
@@ -11,64 +11,55 @@ namespace ResilienceGen.Analyzers.Tests.Conversion;
 public class MakeContainingTypesPartialCodeFixTests
 {
     [Fact]
-    public async Task Makes_every_containing_type_partial_and_the_build_is_clean()
-    {
-        var test = new StandardCodeFixTest<EmptyDiagnosticAnalyzer, MakeContainingTypesPartialCodeFix>
-        {
-            TestCode = """
-                using System.Threading;
-                using System.Threading.Tasks;
-                using ResilienceGen;
+    public Task Makes_every_containing_type_partial_and_the_build_is_clean()
+        => VerifyCodeFixAsync<MakeContainingTypesPartialCodeFix>(
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ResilienceGen;
 
-                namespace Demo;
-
-                public static class Outer
-                {
-                    internal class Client
-                    {
-                        [WithRetry]
-                        public partial Task {|CS0751:{|CS8795:GetAsync|}|}(CancellationToken cancellationToken);
-
-                        private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-                    }
-                }
-                """,
-            FixedCode = """
-                using System.Threading;
-                using System.Threading.Tasks;
-                using ResilienceGen;
-
-                namespace Demo;
-
-                public static partial class Outer
-                {
-                    internal partial class Client
-                    {
-                        [WithRetry]
-                        public partial Task GetAsync(CancellationToken cancellationToken);
-
-                        private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-                    }
-                }
-                """,
-        };
-
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task Offers_nothing_for_a_partial_method_that_is_not_ours()
-    {
-        const string code = """
             namespace Demo;
 
+            public static class Outer
+            {
+                internal class Client
+                {
+                    [WithRetry]
+                    public partial Task {|CS0751:{|CS8795:GetAsync|}|}(CancellationToken cancellationToken);
+
+                    private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                }
+            }
+            """,
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ResilienceGen;
+
+            namespace Demo;
+
+            public static partial class Outer
+            {
+                internal partial class Client
+                {
+                    [WithRetry]
+                    public partial Task GetAsync(CancellationToken cancellationToken);
+
+                    private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Offers_nothing_for_a_partial_method_that_is_not_ours()
+    {
+        string code = InNamespace("""
             public class Client
             {
                 partial void {|CS0751:OnChanged|}();
             }
-            """;
-        var test = new StandardCodeFixTest<EmptyDiagnosticAnalyzer, MakeContainingTypesPartialCodeFix> { TestCode = code, FixedCode = code };
+            """);
 
-        await test.RunAsync();
+        return VerifyCodeFixAsync<MakeContainingTypesPartialCodeFix>(code, code);
     }
 }

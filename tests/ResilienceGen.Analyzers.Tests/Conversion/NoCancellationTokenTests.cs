@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
-using ResilienceGen.Analyzers.Tests.Verifiers;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Conversion;
 
@@ -9,13 +10,8 @@ namespace ResilienceGen.Analyzers.Tests.Conversion;
 /// </summary>
 public class NoCancellationTokenTests
 {
-    private static string InClient(string members, string bases = "") => $$"""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using ResilienceGen;
-
-        namespace Demo;
-
+    /// <summary>Client with <paramref name="members"/> and <paramref name="bases"/>, beside an interface and a base class whose SaveAsync takes no token.</summary>
+    private static string Client(string members, string bases = "") => InNamespace($$"""
         public interface IStore
         {
             Task SaveAsync(string key);
@@ -30,21 +26,14 @@ public class NoCancellationTokenTests
         {
         {{members}}
         }
-        """;
-
-    private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = new StandardAnalyzerTest<ResilientMethodAnalyzer> { TestCode = source };
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+        """);
 
     private static DiagnosticResult Rg0011(string method, string reason)
-        => new DiagnosticResult(Descriptors.NoCancellationToken).WithLocation(0).WithArguments(method, reason);
+        => Diagnostic("RG0011").WithLocation(0).WithArguments(method, reason);
 
     [Fact]
     public Task A_retrying_method_is_told_its_retries_and_delays_cannot_be_cancelled()
-        => VerifyAsync(InClient("""
+        => VerifyAnalyzerAsync(Client("""
                 [WithRetry]
                 [CircuitBreaker]
                 public partial Task {|#0:SaveAsync|}(string key);
@@ -53,7 +42,7 @@ public class NoCancellationTokenTests
 
     [Fact]
     public Task A_breaker_only_method_is_told_about_its_breaker_not_about_delays_it_does_not_have()
-        => VerifyAsync(InClient("""
+        => VerifyAnalyzerAsync(Client("""
                 [CircuitBreaker]
                 public partial Task {|#0:SaveAsync|}(string key);
                 private Task SaveCoreAsync(string key) => Task.CompletedTask;
@@ -61,7 +50,7 @@ public class NoCancellationTokenTests
 
     [Fact]
     public Task Not_raised_on_an_implicit_interface_implementation()
-        => VerifyAsync(InClient("""
+        => VerifyAnalyzerAsync(Client("""
                 [WithRetry]
                 public partial Task SaveAsync(string key);
                 private Task SaveCoreAsync(string key) => Task.CompletedTask;
@@ -69,7 +58,7 @@ public class NoCancellationTokenTests
 
     [Fact]
     public Task Not_raised_on_an_override()
-        => VerifyAsync(InClient("""
+        => VerifyAnalyzerAsync(Client("""
                 [WithRetry]
                 public override partial Task SaveAsync(string key);
                 private Task SaveCoreAsync(string key) => Task.CompletedTask;
@@ -77,7 +66,7 @@ public class NoCancellationTokenTests
 
     [Fact]
     public Task Still_raised_on_a_same_named_method_that_implements_nothing()
-        => VerifyAsync(InClient("""
+        => VerifyAnalyzerAsync(Client("""
                 [WithRetry]
                 public partial Task {|#0:SaveAsync|}(int key);
                 private Task SaveCoreAsync(int key) => Task.CompletedTask;

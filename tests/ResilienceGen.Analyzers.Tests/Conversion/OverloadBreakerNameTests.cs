@@ -1,5 +1,5 @@
-using Microsoft.CodeAnalysis.Testing;
-using ResilienceGen.Analyzers.Tests.Verifiers;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Conversion;
 
@@ -11,58 +11,32 @@ public class OverloadBreakerNameTests
 {
     private const string OverloadsAdvice = "overloads share their method's name and so its default breaker name: give each overload's breaker a name of its own ([CircuitBreaker(\"...\")]), or the same settings";
 
-    private static string InClient(string members) => $$"""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using ResilienceGen;
+    [Fact]
+    public Task Overloads_with_the_default_name_are_told_to_name_their_breakers()
+        => VerifyAnalyzerAsync(
+            InClient("""
+                [{|#0:CircuitBreaker(FailureThreshold = 3)|}]
+                public partial Task GetAsync(string id, CancellationToken cancellationToken);
+                private Task GetCoreAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        namespace Demo;
-
-        public partial class Client
-        {
-        {{members}}
-        }
-        """;
+                [{|#1:CircuitBreaker|}]
+                public partial Task GetAsync(int id, CancellationToken cancellationToken);
+                private Task GetCoreAsync(int id, CancellationToken cancellationToken) => Task.CompletedTask;
+                """),
+            Diagnostic("RG0010").WithLocation(0)
+                .WithArguments("Demo.Client.GetAsync", "FailureThreshold = 3", "FailureThreshold = 5", "Demo.Client.GetAsync(int, System.Threading.CancellationToken)", OverloadsAdvice),
+            Diagnostic("RG0010").WithLocation(1)
+                .WithArguments("Demo.Client.GetAsync", "FailureThreshold = 5", "FailureThreshold = 3", "Demo.Client.GetAsync(string, System.Threading.CancellationToken)", OverloadsAdvice));
 
     [Fact]
-    public async Task Overloads_with_the_default_name_are_told_to_name_their_breakers()
-    {
-        var test = new StandardAnalyzerTest<ResilientMethodAnalyzer>
-        {
-            TestCode = InClient("""
-                    [{|#0:CircuitBreaker(FailureThreshold = 3)|}]
-                    public partial Task GetAsync(string id, CancellationToken cancellationToken);
-                    private Task GetCoreAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task Overloads_whose_breakers_are_named_apart_raise_nothing()
+        => VerifyAnalyzerAsync(InClient("""
+            [CircuitBreaker("get-by-key", FailureThreshold = 3)]
+            public partial Task GetAsync(string id, CancellationToken cancellationToken);
+            private Task GetCoreAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
 
-                    [{|#1:CircuitBreaker|}]
-                    public partial Task GetAsync(int id, CancellationToken cancellationToken);
-                    private Task GetCoreAsync(int id, CancellationToken cancellationToken) => Task.CompletedTask;
-                """),
-        };
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.BreakerSettingsConflict).WithLocation(0)
-            .WithArguments("Demo.Client.GetAsync", "FailureThreshold = 3", "FailureThreshold = 5", "Demo.Client.GetAsync(int, System.Threading.CancellationToken)", OverloadsAdvice));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.BreakerSettingsConflict).WithLocation(1)
-            .WithArguments("Demo.Client.GetAsync", "FailureThreshold = 5", "FailureThreshold = 3", "Demo.Client.GetAsync(string, System.Threading.CancellationToken)", OverloadsAdvice));
-
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task Overloads_whose_breakers_are_named_apart_raise_nothing()
-    {
-        var test = new StandardAnalyzerTest<ResilientMethodAnalyzer>
-        {
-            TestCode = InClient("""
-                    [CircuitBreaker("get-by-key", FailureThreshold = 3)]
-                    public partial Task GetAsync(string id, CancellationToken cancellationToken);
-                    private Task GetCoreAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
-
-                    [CircuitBreaker("get-by-number")]
-                    public partial Task GetAsync(int id, CancellationToken cancellationToken);
-                    private Task GetCoreAsync(int id, CancellationToken cancellationToken) => Task.CompletedTask;
-                """),
-        };
-
-        await test.RunAsync();
-    }
+            [CircuitBreaker("get-by-number")]
+            public partial Task GetAsync(int id, CancellationToken cancellationToken);
+            private Task GetCoreAsync(int id, CancellationToken cancellationToken) => Task.CompletedTask;
+            """));
 }

@@ -1,7 +1,8 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using ResilienceGen.Analyzers.Tests.Verifiers;
+using ResilienceGen.Analyzers.Tests.Infrastructure;
 using ResilienceGen.CodeFixes;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.ResilienceGenVerifier;
+using static ResilienceGen.Analyzers.Tests.Infrastructure.Sources;
 
 namespace ResilienceGen.Analyzers.Tests.Conversion;
 
@@ -11,6 +12,7 @@ namespace ResilienceGen.Analyzers.Tests.Conversion;
 /// </summary>
 public class PartialImplementationWithBodyTests
 {
+    // Written out rather than through Sources: the spans below and the fixed code are this text's lines and layout.
     private const string Before = """
         using System.Threading;
         using System.Threading.Tasks;
@@ -29,23 +31,18 @@ public class PartialImplementationWithBodyTests
     private static readonly DiagnosticResult[] Expected =
     {
         DiagnosticResult.CompilerError("CS0759").WithSpan(10, 30, 10, 38).WithArguments("Demo.Client.GetAsync(string, System.Threading.CancellationToken)"),
-        new DiagnosticResult(Descriptors.NotBodylessPartial).WithSpan(10, 30, 10, 38)
+        Diagnostic("RG0001").WithSpan(10, 30, 10, 38)
             .WithArguments("GetAsync", "is partial and has a body but no declaration without one", "GetCoreAsync"),
     };
 
     [Fact]
-    public async Task Raises_RG0001_beside_CS0759()
-    {
-        var test = new StandardAnalyzerTest<ResilientMethodAnalyzer> { TestCode = Before };
-        test.ExpectedDiagnostics.AddRange(Expected);
-
-        await test.RunAsync();
-    }
+    public Task Raises_RG0001_beside_CS0759()
+        => VerifyAnalyzerAsync(Before, Expected);
 
     [Fact]
     public async Task The_move_body_fix_leaves_a_declaration_and_a_Core_method_that_build()
     {
-        var test = new StandardCodeFixTest<ResilientMethodAnalyzer, MoveBodyToCoreMethodCodeFix>
+        var test = new ResilienceGenTest<MoveBodyToCoreMethodCodeFix>
         {
             TestCode = Before,
         };
@@ -76,29 +73,14 @@ public class PartialImplementationWithBodyTests
     }
 
     [Fact]
-    public async Task A_partial_implementation_with_its_declaration_is_still_the_written_both_parts_case()
-    {
-        var test = new StandardAnalyzerTest<ResilientMethodAnalyzer>
-        {
-            TestCode = """
-                using System.Threading;
-                using System.Threading.Tasks;
-                using ResilienceGen;
+    public Task A_partial_implementation_with_its_declaration_is_still_the_written_both_parts_case()
+        => VerifyAnalyzerAsync(
+            InClient("""
+                [WithRetry]
+                public partial Task {|#0:GetAsync|}(CancellationToken cancellationToken);
 
-                namespace Demo;
-
-                public partial class Client
-                {
-                    [WithRetry]
-                    public partial Task {|#0:GetAsync|}(CancellationToken cancellationToken);
-
-                    public partial Task GetAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-                }
-                """,
-        };
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.NotBodylessPartial).WithLocation(0)
-            .WithArguments("GetAsync", "has an implementing declaration with a body", "GetCoreAsync"));
-
-        await test.RunAsync();
-    }
+                public partial Task GetAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                """),
+            Diagnostic("RG0001").WithLocation(0)
+                .WithArguments("GetAsync", "has an implementing declaration with a body", "GetCoreAsync"));
 }

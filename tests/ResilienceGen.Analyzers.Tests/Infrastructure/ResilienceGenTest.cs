@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace ResilienceGen.Analyzers.Tests.Infrastructure;
@@ -31,6 +32,14 @@ public sealed class ResilienceGenTest<TCodeFix> : CSharpCodeFixTest<ResilientMet
     /// generator wrote beside the diagnostics.
     /// </summary>
     public Action<Compilation>? CompilationCheck { get; init; }
+
+    /// <summary>
+    /// Analyzers and suppressors that run beside <see cref="ResilientMethodAnalyzer"/>, as other analyzers do in a
+    /// user's build (the real CA1822, a stand-in for IDE0060, ResilienceGen's suppressor of both).
+    /// </summary>
+    public List<DiagnosticAnalyzer> OtherAnalyzers { get; } = new();
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => base.GetDiagnosticAnalyzers().Concat(OtherAnalyzers);
 
     protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(ResilienceGen.Generator.ResilienceGenerator) };
 

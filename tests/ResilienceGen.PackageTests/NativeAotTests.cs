@@ -1,9 +1,10 @@
 namespace ResilienceGen.PackageTests;
 
 /// <summary>
-/// Native AOT (issue 12): a consumer of both packages, published for linux-x64 with every trim and AOT analyzer on,
-/// gets no IL2xxx/IL3xxx warning, and its native executable retries, breaks, recovers, falls back, calls its hook and
-/// applies a runtime override and an in-memory configuration, as the managed wrappers do.
+/// Native AOT (issues 12, 18): a consumer of the packages, published for linux-x64 with every trim and AOT analyzer
+/// on, gets no IL2xxx/IL3xxx warning, and its native executable retries, breaks, recovers, falls back, calls its hook,
+/// applies a runtime override and an in-memory configuration, as the managed wrappers do, and runs a Generic Host
+/// wired with AddResilienceGen and the breaker health check.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
 public sealed class NativeAotTests(PackedPackage package)
@@ -48,6 +49,10 @@ public sealed class NativeAotTests(PackedPackage package)
             "breaker: probe sent 4, state=Closed",
             "fallback: cached ACME after HttpRequestException attempts=3",
             "configuration: cached ACME after HttpRequestException attempts=1",
+            "host: started, container logger factory=True",
+            "host: stock=7 attempts=2",
+            "host: health Healthy (All 2 circuit breakers are closed.) aot-downstream=Closed,aot-host=Closed",
+            "host: stopped, logger factory restored=True",
         ];
         Assert.Equal(expected, run.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }

@@ -1,7 +1,7 @@
 namespace ResilienceGen.PackageTests;
 
 /// <summary>
-/// The runtime and configuration packages packed once for the whole test run, into a temp folder, at a version no feed or cache can
+/// The runtime, configuration and hosting packages packed once for the whole test run, into a temp folder, at a version no feed or cache can
 /// already hold: whatever a consumer restores can only be the nupkg packed here.
 /// </summary>
 public sealed class PackedPackage : IAsyncLifetime
@@ -41,10 +41,12 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public string ConfigurationNupkgPath => Path.Combine(PackagesDirectory, $"ResilienceGen.Configuration.{Version}.nupkg");
 
+    public string HostingNupkgPath => Path.Combine(PackagesDirectory, $"ResilienceGen.Hosting.{Version}.nupkg");
+
     /// <summary>The consumer of the package, built and run once, shared by the tests that look at it.</summary>
     public Task<ConsumerRun> Consumer => _consumer.Value;
 
-    /// <summary>The Native AOT consumer of both packages, published and run once.</summary>
+    /// <summary>The Native AOT consumer of the packages (a Generic Host among them), published and run once.</summary>
     public Task<NativeConsumerRun> NativeConsumer => _nativeConsumer.Value;
 
     /// <summary>The build of a consumer with a wrong declaration, done once.</summary>
@@ -64,6 +66,7 @@ public sealed class PackedPackage : IAsyncLifetime
         var repo = RepositoryRoot.Path;
         var runtime = Path.Combine("src", "ResilienceGen", "ResilienceGen.csproj");
         var configuration = Path.Combine("src", "ResilienceGen.Configuration", "ResilienceGen.Configuration.csproj");
+        var hosting = Path.Combine("src", "ResilienceGen.Hosting", "ResilienceGen.Hosting.csproj");
 
         var versionQuery = await DotNetCli.RunAsync(repo, TimeSpan.FromMinutes(2), "msbuild", runtime, "-getProperty:Version");
         if (!versionQuery.Succeeded)
@@ -75,6 +78,7 @@ public sealed class PackedPackage : IAsyncLifetime
 
         await PackAsync(runtime, NupkgPath);
         await PackAsync(configuration, ConfigurationNupkgPath);
+        await PackAsync(hosting, HostingNupkgPath);
     }
 
     private async Task PackAsync(string project, string nupkgPath)

@@ -42,6 +42,9 @@ namespace ResilienceGen.Telemetry
         /// <summary>Every breaker state change, tagged breaker, from and to.</summary>
         public static Counter<long> Transitions => s_instruments.Transitions;
 
+        /// <summary>Every registered breaker, value 1, tagged breaker and state, observed on collection.</summary>
+        public static ObservableGauge<int> BreakerStates => s_instruments.BreakerStates;
+
         /// <summary>The factory the current meter came from; null while the runtime uses a meter of its own.</summary>
         public static IMeterFactory? Factory => s_factory;
 
@@ -81,6 +84,9 @@ namespace ResilienceGen.Telemetry
                     "resiliencegen.fallbacks", unit: "{call}", description: "Calls answered by their fallback method instead of an exception.");
                 Transitions = meter.CreateCounter<long>(
                     "resiliencegen.breaker.transitions", unit: "{transition}", description: "Circuit breaker state changes.");
+                BreakerStates = meter.CreateObservableGauge<int>(
+                    BreakerStateGauge.InstrumentName, ObserveBreakerStates, unit: "{breaker}",
+                    description: "Every circuit breaker, value 1, tagged with its name and current state.");
             }
 
             public Meter Meter { get; }
@@ -94,6 +100,13 @@ namespace ResilienceGen.Telemetry
             public Counter<long> Fallbacks { get; }
 
             public Counter<long> Transitions { get; }
+
+            public ObservableGauge<int> BreakerStates { get; }
+
+            // Both meters carry the name ResilienceGen, so a listener by name subscribes to both: only the meter in
+            // use reports, or every breaker would be measured twice after a swap.
+            private IEnumerable<Measurement<int>> ObserveBreakerStates()
+                => ReferenceEquals(s_instruments, this) ? BreakerStateGauge.Observe() : System.Array.Empty<Measurement<int>>();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,8 @@ using ResilienceGen.Internal;
 namespace ResilienceGen.Telemetry
 {
     /// <summary>
-    /// The one place that reports each kind of event: it counts it on the meter, logs it, and is where a trace
-    /// event for that kind goes too. Callers say what happened; which logger, which tags and whether anyone
+    /// The one place that reports each kind of event: it counts it on the meter, logs it, and adds its trace
+    /// event (<see cref="ResilienceTrace"/>). Callers say what happened; which logger, which tags and whether anyone
     /// listens are decided here only.
     /// </summary>
     internal static class ResilienceTelemetry
@@ -32,7 +33,12 @@ namespace ResilienceGen.Telemetry
                 Count(ResilienceMetrics.Retries, method);
             }
 
-            ResilienceLog.RetryScheduled(LoggerFor(method, logger), method.MethodName, attempt, Math.Round(delayMs, 1), failure);
+            double roundedDelayMs = Math.Round(delayMs, 1);
+            ResilienceLog.RetryScheduled(LoggerFor(method, logger), method.MethodName, attempt, roundedDelayMs, failure);
+            if (ResilienceTrace.Recording is { } activity)
+            {
+                ResilienceTrace.RetryScheduled(activity, method.MethodName, attempt, roundedDelayMs, failure);
+            }
         }
 
         /// <summary>The method's breaker rejected a call; <paramref name="retryAfter"/> is what the exception says.</summary>
@@ -44,10 +50,17 @@ namespace ResilienceGen.Telemetry
             }
 
             ILogger log = LoggerFor(method, logger);
-            if (log.IsEnabled(LogLevel.Debug))
+            Activity? activity = ResilienceTrace.Recording;
+            if (activity is null && !log.IsEnabled(LogLevel.Debug))
             {
-                double retryAfterMs = retryAfter == TimeSpan.MaxValue ? double.PositiveInfinity : retryAfter.TotalMilliseconds;
-                ResilienceLog.CallRejected(log, method.MethodName, breaker.Name, retryAfterMs);
+                return;
+            }
+
+            double retryAfterMs = retryAfter == TimeSpan.MaxValue ? double.PositiveInfinity : retryAfter.TotalMilliseconds;
+            ResilienceLog.CallRejected(log, method.MethodName, breaker.Name, retryAfterMs);
+            if (activity is not null)
+            {
+                ResilienceTrace.CallRejected(activity, method.MethodName, breaker.Name, retryAfterMs);
             }
         }
 
@@ -63,6 +76,11 @@ namespace ResilienceGen.Telemetry
             if (log.IsEnabled(LogLevel.Information))
             {
                 ResilienceLog.FallbackInvoked(log, method.MethodName, reason, exception);
+            }
+
+            if (ResilienceTrace.Recording is { } activity)
+            {
+                ResilienceTrace.FallbackInvoked(activity, method.MethodName, reason, exception);
             }
         }
 

@@ -64,3 +64,4 @@ using (configuration.BindResilienceGen(error => Console.WriteLine($"configuratio
     var configured = new Quotes();
     Console.WriteLine($"configuration: {await configured.GetQuoteAsync("ACME", CancellationToken.None)} attempts={configured.Attempts}");
 }
+await Consumer.Aot.HostStory.RunAsync();

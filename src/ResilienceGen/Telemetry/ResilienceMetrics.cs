@@ -23,12 +23,17 @@ namespace ResilienceGen.Telemetry
         private static readonly Instruments s_ownInstruments = new Instruments(new Meter(MeterName));
 
         private static volatile Instruments s_instruments = s_ownInstruments;
+
+        // The one instrument every call reads (first attempts, on the happy path), kept beside the holder so that
+        // the fast path's "is anyone listening" check is one static load, not a load of the holder and then of its
+        // field. Written with s_instruments, under s_gate.
+        private static volatile Counter<long> s_attempts = s_ownInstruments.Attempts;
         private static IMeterFactory? s_factory; // written under s_gate
 
         public static Meter Meter => s_instruments.Meter;
 
         /// <summary>Every call of a body (first attempts and retries), tagged method (and breaker).</summary>
-        public static Counter<long> Attempts => s_instruments.Attempts;
+        public static Counter<long> Attempts => s_attempts;
 
         /// <summary>Every retry scheduled after a failed attempt, tagged method.</summary>
         public static Counter<long> Retries => s_instruments.Retries;
@@ -61,7 +66,9 @@ namespace ResilienceGen.Telemetry
                     return;
                 }
 
-                s_instruments = factory is null ? s_ownInstruments : new Instruments(factory.Create(new MeterOptions(MeterName)));
+                Instruments instruments = factory is null ? s_ownInstruments : new Instruments(factory.Create(new MeterOptions(MeterName)));
+                s_instruments = instruments;
+                s_attempts = instruments.Attempts;
                 s_factory = factory;
             }
         }

@@ -1,19 +1,24 @@
 namespace ResilienceGen.PackageTests;
 
-/// <summary>The consumer app (and the library it references) built against the package, then run.</summary>
-public sealed class ConsumerRun
+/// <summary>
+/// A consumer project of the template built (or published) against the package, then run when that succeeded: the
+/// app consumer (<see cref="BuildAndRunAsync"/>) and, derived, the Native AOT one (<see cref="NativeConsumerRun"/>).
+/// </summary>
+public class ConsumerRun
 {
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
+    protected static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
-    private ConsumerRun(string directory, CommandResult build, CommandResult? run)
+    protected ConsumerRun(string directory, CommandResult build, CommandResult? run)
     {
         Directory = directory;
         Build = build;
         Run = run;
     }
 
+    /// <summary>The copied template's folder.</summary>
     public string Directory { get; }
 
+    /// <summary>The build, or the publish of a native consumer.</summary>
     public CommandResult Build { get; }
 
     /// <summary>Null when the build failed.</summary>
@@ -21,14 +26,18 @@ public sealed class ConsumerRun
 
     internal static async Task<ConsumerRun> BuildAndRunAsync(PackedPackage package, string directory)
     {
-        var build = await ConsumerBuild.RunAsync(package, directory, "build", "App/Consumer.App.csproj");
-        if (!build.Succeeded)
-        {
-            return new ConsumerRun(directory, build, run: null);
-        }
-
-        var run = await DotNetCli.RunAsync(directory, RunTimeout, Path.Combine("App", "bin", "Debug", "net10.0", "Consumer.App.dll"));
+        var (build, run) = await BuildThenRunAsync(
+            package, directory, "build", "App/Consumer.App.csproj", [],
+            () => DotNetCli.RunAsync(directory, RunTimeout, Path.Combine("App", "bin", "Debug", "net10.0", "Consumer.App.dll")));
         return new ConsumerRun(directory, build, run);
+    }
+
+    /// <summary>Builds (or publishes) one project of the template; runs the result only when that succeeded.</summary>
+    protected static async Task<(CommandResult Build, CommandResult? Run)> BuildThenRunAsync(
+        PackedPackage package, string directory, string verb, string project, string[] arguments, Func<Task<CommandResult>> run)
+    {
+        var build = await ConsumerBuild.RunAsync(package, directory, verb, project, arguments);
+        return build.Succeeded ? (build, await run()) : (build, null);
     }
 }
 

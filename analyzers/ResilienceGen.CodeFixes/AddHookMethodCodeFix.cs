@@ -59,8 +59,11 @@ namespace ResilienceGen.CodeFixes
             var text = isOnRetry
                 ? modifiers + "void " + name + "(int attempt, System.TimeSpan delay, System.Exception exception) { }"
                 : modifiers + "System.TimeSpan? " + name + "(System.Exception exception) => null;";
+            // Elastic trivia on both sides: the formatter then puts the hook on lines of its own, also after an
+            // expression-bodied hook, whose semicolon would otherwise run into the next member.
             return SyntaxFactory.ParseMemberDeclaration(text)!
                 .WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
 

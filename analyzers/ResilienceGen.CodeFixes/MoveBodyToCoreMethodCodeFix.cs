@@ -76,7 +76,15 @@ namespace ResilienceGen.CodeFixes
             else
             {
                 // The attributes of the implementing part would be lost with it: move them to the declaration.
-                var definition = declaration.AddAttributeLists(bodySource.AttributeLists.Select(a => a.WithoutTrivia()).ToArray());
+                // The declaration's leading trivia (indentation, doc comment) moves onto the first moved attribute,
+                // and each attribute ends its line, so they stand above the declaration as the user wrote them.
+                var moved = bodySource.AttributeLists
+                    .Select(a => a.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed))
+                    .ToArray();
+                var definition = declaration.AttributeLists.Count == 0
+                    ? declaration.WithoutLeadingTrivia().AddAttributeLists(moved).WithLeadingTrivia(declaration.GetLeadingTrivia())
+                    : declaration.AddAttributeLists(moved);
+                definition = definition.WithAdditionalAnnotations(Formatter.Annotation);
                 declarationEditor.InsertAfter(declaration, core);
                 declarationEditor.ReplaceNode(declaration, definition);
                 var implementationDocument = solution.GetDocument(bodySource.SyntaxTree);

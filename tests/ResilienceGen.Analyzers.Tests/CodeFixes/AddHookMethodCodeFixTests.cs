@@ -20,11 +20,11 @@ public class AddHookMethodCodeFixTests
                 public partial Task GetAsync(CancellationToken cancellationToken);
 
                 private void LogRetry(int attempt, System.TimeSpan delay, System.Exception exception) { }
+
                 private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
                 """));
 
-    // The expected layout is what the fix writes today: after an expression-bodied hook the next member stays on the
-    // same line. The code is right; the layout is a known flaw of the fix, and fixing it changes this text.
+    // An expression-bodied hook: the next member still starts on a line of its own.
     [Fact]
     public Task Adds_a_static_RetryAfter_method_for_a_static_wrapper()
         => VerifyCodeFixAsync<AddHookMethodCodeFix>(
@@ -37,7 +37,8 @@ public class AddHookMethodCodeFixTests
                 [WithRetry(RetryAfter = "DelayFrom")]
                 public static partial Task GetAsync(CancellationToken cancellationToken);
 
-                private static System.TimeSpan? DelayFrom(System.Exception exception) => null; private static Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                private static System.TimeSpan? DelayFrom(System.Exception exception) => null;
+                private static Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
                 """));
 
     [Fact]
@@ -57,11 +58,13 @@ public class AddHookMethodCodeFixTests
                 public partial Task GetAsync(CancellationToken cancellationToken);
 
                 private void LogGet(int attempt, System.TimeSpan delay, System.Exception exception) { }
+
                 private Task GetCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
                 [WithRetry(OnRetry = "LogPut")]
                 public partial Task PutAsync(CancellationToken cancellationToken);
 
                 private void LogPut(int attempt, System.TimeSpan delay, System.Exception exception) { }
+
                 private Task PutCoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
                 """),
             NumberOfFixAllIterations = 1,

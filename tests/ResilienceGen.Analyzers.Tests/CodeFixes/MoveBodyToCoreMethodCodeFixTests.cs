@@ -78,8 +78,6 @@ public class MoveBodyToCoreMethodCodeFixTests
             NumberOfFixAllIterations = 1,
         }.RunAsync();
 
-    // The expected layout is what the fix writes today: the moved attribute loses its line break, so it ends up on the
-    // declaration's line. The code is right; the layout is a known flaw of the fix, and fixing it changes this text.
     [Fact]
     public Task Moves_a_user_written_implementing_part_and_keeps_its_attributes()
         => VerifyCodeFixAsync<MoveBodyToCoreMethodCodeFix>(
@@ -93,7 +91,8 @@ public class MoveBodyToCoreMethodCodeFixTests
                 {
                     public partial class Client
                     {
-                [WithRetry(MaxRetries = 2)]        public partial Task GetAsync(CancellationToken cancellationToken);
+                        [WithRetry(MaxRetries = 2)]
+                        public partial Task GetAsync(CancellationToken cancellationToken);
 
                         private Task GetCoreAsync(CancellationToken cancellationToken) => Task.Delay(1, cancellationToken);
                     }

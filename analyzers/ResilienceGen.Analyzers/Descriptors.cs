@@ -93,10 +93,21 @@ namespace ResilienceGen.Analyzers
             "RetryAfter names no method 'TimeSpan? M(Exception)' of the type",
             "RetryAfter = \"{0}\" on [WithRetry] names no usable method ({1}): declare 'TimeSpan? {0}(Exception exception)' in '{2}' or fix the name");
 
+        public static readonly DiagnosticDescriptor TimeoutWithoutCancellationToken = Create(
+            DiagnosticIds.TimeoutWithoutCancellationToken, Usage, DiagnosticSeverity.Error,
+            "[WithTimeout] method has no CancellationToken parameter",
+            "'{0}' has [WithTimeout] but no CancellationToken parameter, so its body cannot be told that time is up: add 'CancellationToken cancellationToken = default'");
+
+        public static readonly DiagnosticDescriptor TimeoutSettingsDefeatEachOther = Create(
+            DiagnosticIds.TimeoutSettingsDefeatEachOther, Configuration, DiagnosticSeverity.Warning,
+            "Timeout settings defeat each other",
+            "{0} does not work as written: {1}; {2}");
+
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             NotBodylessPartial, UnsupportedReturnType, CoreMethodMissing, CoreMethodSignatureMismatch, UnsupportedParameter,
             StructInstanceMethod, AttributeValueOutOfRange, NotAnExceptionType, ShouldHandleNotFound, BreakerSettingsConflict,
-            NoCancellationToken, CoreMethodNotPrivate, OnRetryNotFound, FallbackNotFound, RetryAfterNotFound);
+            NoCancellationToken, CoreMethodNotPrivate, OnRetryNotFound, FallbackNotFound, RetryAfterNotFound,
+            TimeoutWithoutCancellationToken, TimeoutSettingsDefeatEachOther);
 
         /// <summary>The descriptor for a validator problem id, or null for ids that are not ours to report.</summary>
         public static DiagnosticDescriptor? ById(string id)

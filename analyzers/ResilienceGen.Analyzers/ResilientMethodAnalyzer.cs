@@ -9,7 +9,7 @@ using ResilienceGen.Validation;
 namespace ResilienceGen.Analyzers
 {
     /// <summary>
-    /// Reports RG0001–RG0015 for [WithRetry]/[CircuitBreaker] methods as the user types.
+    /// Reports RG0001–RG0016 and RG0018 for [WithRetry]/[CircuitBreaker]/[WithTimeout] methods as the user types.
     /// Per-method rules come from the shared validator, so the generator and the IDE agree on validity;
     /// RG0010 (one breaker name, different settings) is decided once the whole compilation is seen.
     /// </summary>

@@ -16,7 +16,7 @@ using ResilienceGen.Validation;
 namespace ResilienceGen.CodeFixes
 {
     /// <summary>
-    /// RG0011: adds <c>CancellationToken cancellationToken = default</c> to the declaration and to its Core method,
+    /// RG0011 and RG0016 ([WithTimeout] needs the token): adds <c>CancellationToken cancellationToken = default</c> to the declaration and to its Core method,
     /// so the two keep matching (before a trailing <c>params</c> parameter, which must stay last).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddCancellationTokenCodeFix)), Shared]
@@ -24,7 +24,7 @@ namespace ResilienceGen.CodeFixes
     {
         private const string Title = "Add a CancellationToken parameter";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.NoCancellationToken);
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.NoCancellationToken, DiagnosticIds.TimeoutWithoutCancellationToken);
 
         public override FixAllProvider? GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

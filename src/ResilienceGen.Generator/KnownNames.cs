@@ -14,6 +14,8 @@ namespace ResilienceGen.Generator
         public const string RetryOptions = "global::ResilienceGen.RetryOptions";
         public const string CircuitBreakerOptions = "global::ResilienceGen.CircuitBreakerOptions";
         public const string BackoffKind = "global::ResilienceGen.BackoffKind";
+        public const string TimeoutOptions = "global::ResilienceGen.TimeoutOptions";
+        public const string CancellationToken = "global::System.Threading.CancellationToken";
 
         public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
         public const string InvalidOperationException = "global::System.InvalidOperationException";

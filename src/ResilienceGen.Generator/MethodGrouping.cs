@@ -6,13 +6,19 @@ using ResilienceGen.Generator.Model;
 
 namespace ResilienceGen.Generator
 {
-    /// <summary>Merges the two attribute pipelines per method and groups the methods by containing type.</summary>
+    /// <summary>Merges the three attribute pipelines per method and groups the methods by containing type.</summary>
     internal static class MethodGrouping
     {
-        public static EquatableArray<TypeGroup> GroupByType(ImmutableArray<MethodModel> retryMethods, ImmutableArray<MethodModel> breakerMethods)
+        public static EquatableArray<TypeGroup> GroupByType(ImmutableArray<MethodModel> retryMethods, ImmutableArray<MethodModel> breakerMethods, ImmutableArray<MethodModel> timeoutMethods = default)
         {
             var byType = new Dictionary<TypeHierarchy, Dictionary<string, MethodModel>>();
-            foreach (MethodModel method in retryMethods.Concat(breakerMethods))
+            IEnumerable<MethodModel> all = retryMethods.Concat(breakerMethods);
+            if (!timeoutMethods.IsDefault)
+            {
+                all = all.Concat(timeoutMethods);
+            }
+
+            foreach (MethodModel method in all)
             {
                 if (!byType.TryGetValue(method.Type, out Dictionary<string, MethodModel>? methods))
                 {
@@ -20,7 +26,7 @@ namespace ResilienceGen.Generator
                     byType.Add(method.Type, methods);
                 }
 
-                // A method with both attributes comes only from the retry pipeline; the key also absorbs duplicates.
+                // A method with several attributes comes from one pipeline only (retry, else breaker); the key also absorbs duplicates.
                 string key = method.SignatureKey;
                 if (!methods.ContainsKey(key))
                 {

@@ -10,7 +10,7 @@ using ResilienceGen.Validation;
 namespace ResilienceGen.Generator
 {
     /// <summary>
-    /// Writes the implementing declaration of every [WithRetry] / [CircuitBreaker] partial method:
+    /// Writes the implementing declaration of every [WithRetry] / [CircuitBreaker] / [WithTimeout] partial method:
     /// attribute syntax -> an equatable model per method -> one file per containing type.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -38,9 +38,20 @@ namespace ResilienceGen.Generator
                 .Select(static (m, _) => m!)
                 .WithTrackingName(TrackingNames.FoundBreakerMethods);
 
+            IncrementalValuesProvider<MethodModel> timeoutMethods = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownTypes.WithTimeoutAttributeName,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (ctx, ct) => MethodParser.Parse(ctx, MethodParser.Pipeline.Timeout, ct))
+                .WithTrackingName(TrackingNames.TimeoutMethods)
+                .Where(static m => m is not null)
+                .Select(static (m, _) => m!)
+                .WithTrackingName(TrackingNames.FoundTimeoutMethods);
+
             IncrementalValueProvider<EquatableArray<TypeGroup>> typeGroups = retryMethods.Collect()
                 .Combine(breakerMethods.Collect())
-                .Select(static (pair, _) => MethodGrouping.GroupByType(pair.Left, pair.Right))
+                .Combine(timeoutMethods.Collect())
+                .Select(static (pair, _) => MethodGrouping.GroupByType(pair.Left.Left, pair.Left.Right, pair.Right))
                 .WithTrackingName(TrackingNames.TypeGroups);
 
             IncrementalValuesProvider<TypeGroup> typeFiles = typeGroups

@@ -9,12 +9,14 @@ namespace ResilienceGen.Generator
         public const string BreakerMethods = nameof(BreakerMethods);
         public const string FoundRetryMethods = nameof(FoundRetryMethods);
         public const string FoundBreakerMethods = nameof(FoundBreakerMethods);
+        public const string TimeoutMethods = nameof(TimeoutMethods);
+        public const string FoundTimeoutMethods = nameof(FoundTimeoutMethods);
         public const string TypeGroups = nameof(TypeGroups);
         public const string TypeFiles = nameof(TypeFiles);
 
         public static readonly string[] All =
         {
-            RetryMethods, BreakerMethods, FoundRetryMethods, FoundBreakerMethods, TypeGroups, TypeFiles,
+            RetryMethods, BreakerMethods, FoundRetryMethods, FoundBreakerMethods, TimeoutMethods, FoundTimeoutMethods, TypeGroups, TypeFiles,
         };
     }
 }

@@ -13,7 +13,8 @@ namespace ResilienceGen.Validation
     /// breaker — Name not empty, FailureThreshold ≥ 1, BreakDurationMs ≥ 1, HalfOpenMaxCalls ≥ 1,
     /// SuccessThreshold ≥ 1 (not tied to HalfOpenMaxCalls: probes are limited at once, not in total, so
     /// more successes than concurrent probes can still be reached one after another), FailureRatio 0..1
-    /// (0 = consecutive-failure mode), MinimumThroughput ≥ 1, SamplingDurationMs ≥ 1.
+    /// (0 = consecutive-failure mode), MinimumThroughput ≥ 1, SamplingDurationMs ≥ 1, SlowCallDurationMs ≥ 0;
+    /// timeout — AttemptMs ≥ 0, TotalMs ≥ 0, one of them above 0, AttemptMs ≤ TotalMs when both are set.
     /// Only values the user wrote are checked: the defaults are in range.
     /// </summary>
     internal static class AttributeValueRules
@@ -53,6 +54,34 @@ namespace ResilienceGen.Validation
             context.Double(breaker.FailureRatio, v => v >= 0 && v <= 1, "from 0 to 1 (0 counts consecutive failures instead)");
             context.Int(breaker.MinimumThroughput, v => v >= 1, "of 1 or more");
             context.Int(breaker.SamplingDurationMs, v => v >= 1, "of 1 or more");
+            context.Int(breaker.SlowCallDurationMs, v => v >= 0, "of 0 or more (0 does not count slow calls)");
+        }
+
+        /// <summary>
+        /// [WithTimeout]: AttemptMs and TotalMs ≥ 0, at least one of them above 0, and AttemptMs ≤ TotalMs when both are set.
+        /// Unlike the other checks these apply to the defaults too: a [WithTimeout] with neither limit does nothing.
+        /// </summary>
+        public static void CheckTimeout(TimeoutDeclaration timeout, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)
+        {
+            var context = new Context(timeout.Attribute, fallback, problems, cancellationToken);
+            var before = problems.Count;
+            context.Int(timeout.AttemptMs, v => v >= 0, "of 0 or more (0 sets no attempt limit)");
+            context.Int(timeout.TotalMs, v => v >= 0, "of 0 or more (0 sets no total limit)");
+            if (problems.Count != before)
+            {
+                return;
+            }
+
+            int attempt = timeout.AttemptMs.Value, total = timeout.TotalMs.Value;
+            if (attempt == 0 && total == 0)
+            {
+                var property = timeout.TotalMs.IsWritten ? timeout.TotalMs : timeout.AttemptMs;
+                context.Report(property.Property, Text(property.Value), "above 0 for AttemptMs or TotalMs (or both): with neither, [WithTimeout] sets no limit");
+            }
+            else if (attempt > 0 && total > 0 && attempt > total)
+            {
+                context.Report(timeout.AttemptMs.Property, Text(attempt), "from 1 to TotalMs (" + Text(total) + "): an attempt cannot outlast the whole call");
+            }
         }
 
         private static void CheckBackoffKind(Context context, RetryDeclaration retry, KnownTypes types)

@@ -60,6 +60,12 @@ namespace ResilienceGen.Validation
                 ExceptionFilterRules.Check(definition, breaker.Attribute, breaker.Filter, types, problems, cancellationToken);
             }
 
+            if (declaration.Timeout is TimeoutDeclaration timeout)
+            {
+                AttributeValueRules.CheckTimeout(timeout, fallback, problems, cancellationToken);
+                TimeoutRules.Check(declaration, problems, cancellationToken);
+            }
+
             HookRules.Check(declaration, problems, cancellationToken);
 
             return problems.ToImmutableArray();

@@ -18,6 +18,8 @@ namespace ResilienceGen.Validation
         public const string OnRetryNotFound = "RG0013";
         public const string FallbackNotFound = "RG0014";
         public const string RetryAfterNotFound = "RG0015";
+        public const string TimeoutWithoutCancellationToken = "RG0016";
+        public const string TimeoutSettingsDefeatEachOther = "RG0018";
 
         /// <summary>
         /// Not a diagnostic of ours: the declaration is broken in a way the C# compiler already reports

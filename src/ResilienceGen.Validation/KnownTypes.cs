@@ -14,6 +14,7 @@ namespace ResilienceGen.Validation
 
         public const string WithRetryAttributeName = "ResilienceGen.WithRetryAttribute";
         public const string CircuitBreakerAttributeName = "ResilienceGen.CircuitBreakerAttribute";
+        public const string WithTimeoutAttributeName = "ResilienceGen.WithTimeoutAttribute";
         public const string BackoffKindName = "ResilienceGen.BackoffKind";
 
         private KnownTypes(Compilation compilation)
@@ -21,6 +22,7 @@ namespace ResilienceGen.Validation
             Compilation = compilation;
             WithRetryAttribute = compilation.GetTypeByMetadataName(WithRetryAttributeName);
             CircuitBreakerAttribute = compilation.GetTypeByMetadataName(CircuitBreakerAttributeName);
+            WithTimeoutAttribute = compilation.GetTypeByMetadataName(WithTimeoutAttributeName);
             BackoffKind = compilation.GetTypeByMetadataName(BackoffKindName);
             Exception = compilation.GetTypeByMetadataName("System.Exception");
             TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
@@ -44,6 +46,7 @@ namespace ResilienceGen.Validation
 
         public INamedTypeSymbol? WithRetryAttribute { get; }
         public INamedTypeSymbol? CircuitBreakerAttribute { get; }
+        public INamedTypeSymbol? WithTimeoutAttribute { get; }
         public INamedTypeSymbol? BackoffKind { get; }
         public INamedTypeSymbol? Exception { get; }
         public INamedTypeSymbol? TimeSpan { get; }
@@ -54,11 +57,13 @@ namespace ResilienceGen.Validation
         public INamedTypeSymbol? ValueTaskOfT { get; }
         public INamedTypeSymbol Boolean { get; }
 
-        public bool HasAttributes => WithRetryAttribute != null || CircuitBreakerAttribute != null;
+        public bool HasAttributes => WithRetryAttribute != null || CircuitBreakerAttribute != null || WithTimeoutAttribute != null;
 
         public bool IsWithRetry(AttributeData attribute) => Is(attribute, WithRetryAttribute);
 
         public bool IsCircuitBreaker(AttributeData attribute) => Is(attribute, CircuitBreakerAttribute);
+
+        public bool IsWithTimeout(AttributeData attribute) => Is(attribute, WithTimeoutAttribute);
 
         private static bool Is(AttributeData attribute, INamedTypeSymbol? type)
             => type != null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);

@@ -47,6 +47,13 @@ namespace ResilienceGen
         /// <summary>Ratio mode only: the sliding window, in milliseconds. Default 30000.</summary>
         public int SamplingDurationMs { get; set; } = CircuitBreakerOptions.DefaultSamplingDurationMs;
 
+        /// <summary>
+        /// Above 0: a call that succeeds but took at least this many milliseconds (read from
+        /// <see cref="Resilience.TimeProvider"/>) counts as a breaker failure, in both modes; the caller still gets its
+        /// result. Default 0 (off).
+        /// </summary>
+        public int SlowCallDurationMs { get; set; } = CircuitBreakerOptions.DefaultSlowCallDurationMs;
+
         /// <summary>Exception types (and subtypes) that count as failures. Null means any exception.</summary>
         public Type[]? Handle { get; set; }
 

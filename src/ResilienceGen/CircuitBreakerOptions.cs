@@ -15,6 +15,7 @@ namespace ResilienceGen
         internal const double DefaultFailureRatio = PolicyDefaults.FailureRatio;
         internal const int DefaultMinimumThroughput = PolicyDefaults.MinimumThroughput;
         internal const int DefaultSamplingDurationMs = PolicyDefaults.SamplingDurationMs;
+        internal const int DefaultSlowCallDurationMs = PolicyDefaults.SlowCallDurationMs;
 
         /// <summary>The breaker's name; null means the method's name (<c>Namespace.Type.Method</c>).</summary>
         public string? Name { get; set; }
@@ -40,6 +41,9 @@ namespace ResilienceGen
         /// <summary>Ratio mode only: the sliding window, in milliseconds. Default 30000; at least 1.</summary>
         public int SamplingDurationMs { get; set; } = DefaultSamplingDurationMs;
 
+        /// <summary>Above 0: a success that took at least this long, in milliseconds, counts as a failure. Default 0 (off); at least 0.</summary>
+        public int SlowCallDurationMs { get; set; } = DefaultSlowCallDurationMs;
+
         internal CircuitBreakerOptions Clone() => (CircuitBreakerOptions)MemberwiseClone();
 
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first property out of range.</summary>
@@ -53,6 +57,7 @@ namespace ResilienceGen
             if (!(FailureRatio >= 0.0 && FailureRatio <= 1.0)) throw OutOfRange(nameof(FailureRatio), FailureRatio, "between 0 and 1");
             if (MinimumThroughput < 1) throw OutOfRange(nameof(MinimumThroughput), MinimumThroughput, "at least 1");
             if (SamplingDurationMs < 1) throw OutOfRange(nameof(SamplingDurationMs), SamplingDurationMs, "at least 1");
+            if (SlowCallDurationMs < 0) throw OutOfRange(nameof(SlowCallDurationMs), SlowCallDurationMs, "at least 0");
         }
 
         private static ArgumentOutOfRangeException OutOfRange(string property, object value, string range)

@@ -69,6 +69,52 @@ namespace ResilienceGen
         }
 
         /// <summary>
+        /// Overrides the timeouts of the method(s) named <paramref name="methodName"/>: the action gets a copy of the
+        /// declared settings (the <c>[WithTimeout]</c> values) to change; setting both limits to 0 switches the
+        /// timeouts off. Only methods with <c>[WithTimeout]</c> are affected (only their bodies take the timeout's
+        /// token). The latest override of a name replaces the previous one.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">
+        /// The action set a value out of range (below 0, or AttemptMs above TotalMs with both set), checked against
+        /// the method's declared settings once its descriptor exists, else against the defaults.
+        /// </exception>
+        public void ConfigureTimeout(string methodName, Action<TimeoutOptions> configure)
+        {
+            if (methodName is null)
+            {
+                throw new ArgumentNullException(nameof(methodName));
+            }
+
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            TimeoutOptions trial = RuntimeOverrides.DeclaredTimeouts.TryGetValue(methodName, out TimeoutOptions? declared)
+                ? declared.Clone()
+                : new TimeoutOptions();
+            configure(trial);
+            trial.Validate();
+
+            RuntimeOverrides.TimeoutOverrides[methodName] = configure;
+            RuntimeOverrides.Changed();
+        }
+
+        /// <summary>Drops the timeout override of <paramref name="methodName"/>; the declared settings apply again.</summary>
+        /// <returns>True if there was an override.</returns>
+        public bool RemoveTimeoutOverride(string methodName)
+        {
+            if (methodName is null)
+            {
+                throw new ArgumentNullException(nameof(methodName));
+            }
+
+            bool removed = RuntimeOverrides.TimeoutOverrides.TryRemove(methodName, out _);
+            RuntimeOverrides.Changed();
+            return removed;
+        }
+
+        /// <summary>
         /// Kill switch of one method: while disabled, its wrapper calls the body directly and returns what it
         /// returns (no retry, no breaker, no counting).
         /// </summary>

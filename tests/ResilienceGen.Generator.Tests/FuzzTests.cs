@@ -22,6 +22,7 @@ public sealed class FuzzTests
         "partial", "static", "async", "virtual", "override", "new", "ref", "out", "in", "params", "this", "where", "T", "class",
         "struct", "unmanaged", "notnull", "new()", "(", ")", "{", "}", "<", ">", "[", "]", ",", ";", ":", "=", "?", "null",
         "default", "typeof(int)", "typeof(Exception)", "nameof(Missing)", "[WithRetry]", "[CircuitBreaker]", "[WithRetry(MaxRetries = -1)]", "[WithRetry(OnRetry = nameof(T), RetryAfter = \"T\", Fallback = nameof(Task))]", "[CircuitBreaker(Fallback = \"\")]",
+        "[WithTimeout(AttemptMs = 100)]", "[WithTimeout(AttemptMs = 5, TotalMs = 1)]", "[WithTimeout]", "[CircuitBreaker(SlowCallDurationMs = -1)]", "CancellationToken",
         "Task", "ValueTask<int>", "int*", "Span<int>", "@event", "__s", "record", "file", "namespace X;", "\"\"", "=>", "1",
     };
 
@@ -113,6 +114,12 @@ public sealed class FuzzTests
 
             [WithRetry]
             public static partial ValueTask<T> EchoAsync<T>(T value) where T : class, new();
+
+            [WithTimeout(AttemptMs = 2_000, TotalMs = 10_000)]
+            [CircuitBreaker("quotes", SlowCallDurationMs = 1_500)]
+            public partial Task<int> QuoteAsync(string sku, CancellationToken cancellationToken = default);
+
+            private Task<int> QuoteCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
 
             private bool IsTransient(Exception exception) => exception is HttpRequestException;
 

@@ -26,9 +26,14 @@ public sealed class IncrementalTests
             [CircuitBreaker]
             public partial Task PingAsync();
 
+            [WithTimeout(AttemptMs = 2_000)]
+            public partial Task<int> CountAsync(CancellationToken cancellationToken = default);
+
             private Task<int> GetStockCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
 
             private Task PingCoreAsync() => Task.CompletedTask;
+
+            private Task<int> CountCoreAsync(CancellationToken cancellationToken) => Task.FromResult(1);
         }
         """;
 

@@ -9,8 +9,9 @@ namespace ResilienceGen.Generator.Emitting
     /// </summary>
     internal sealed class GeneratedNames
     {
-        private GeneratedNames(string descriptorField, string state, string exception, string attempt, string delay, string first, string instance)
+        private GeneratedNames(string descriptorField, string state, string exception, string attempt, string delay, string first, string instance, string token)
         {
+            Token = token;
             Instance = instance;
             First = first;
             DescriptorField = descriptorField;
@@ -37,6 +38,9 @@ namespace ResilienceGen.Generator.Emitting
 
         /// <summary>The state tuple's element that holds <c>this</c> (instance methods).</summary>
         public string Instance { get; }
+
+        /// <summary>The attempt's token of a [WithTimeout] method: the fast path's out local and the body lambda's parameter.</summary>
+        public string Token { get; }
 
         /// <summary>The fast path's FirstAttempt local.</summary>
         public string First { get; }
@@ -74,7 +78,9 @@ namespace ResilienceGen.Generator.Emitting
             string first = Unique("__first", taken);
             taken.Add(first);
             string instance = Unique("__this", taken);
-            return new GeneratedNames(field, state, exception, attempt, delay, first, instance);
+            taken.Add(instance);
+            string token = Unique("__token", taken);
+            return new GeneratedNames(field, state, exception, attempt, delay, first, instance, token);
         }
 
         private static string Unique(string name, HashSet<string> taken)

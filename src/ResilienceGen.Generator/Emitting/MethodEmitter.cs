@@ -40,11 +40,14 @@ namespace ResilienceGen.Generator.Emitting
         {
             string first = names.First;
             writer.Line(KnownNames.FirstAttempt + "<" + method.ReturnType + "> " + first + " = default;");
-            writer.Line("if (" + first + ".TryAdmit(" + names.DescriptorField + "))");
+            // A [WithTimeout] method's fast path hands the body the attempt's token instead of the caller's.
+            writer.Line(method.Timeout is null
+                ? "if (" + first + ".TryAdmit(" + names.DescriptorField + "))"
+                : "if (" + first + ".TryAdmit(" + names.DescriptorField + ", " + method.CancellationTokenParameter + ", out " + KnownNames.CancellationToken + " " + names.Token + "))");
             writer.OpenBrace();
             writer.Line("try");
             writer.OpenBrace();
-            writer.Line(first + ".Started = " + DirectCoreCall(method) + ";");
+            writer.Line(first + ".Started = " + DirectCoreCall(method, names) + ";");
             writer.CloseBrace();
             writer.Line("catch (" + KnownNames.Exception + " " + names.Exception + ")");
             writer.OpenBrace();
@@ -70,7 +73,7 @@ namespace ResilienceGen.Generator.Emitting
 
         private static void EmitDescriptor(IndentedWriter writer, MethodModel method, GeneratedNames names)
         {
-            writer.Line(PolicyComment.For(method.Retry, method.Breaker, method.Hooks));
+            writer.Line(PolicyComment.For(method.Retry, method.Breaker, method.Hooks, method.Timeout));
             writer.Line(GeneratedCodeAttribute());
             writer.Line("private static readonly " + KnownNames.ResilientMethod + " " + names.DescriptorField + " =");
             writer.Indent();
@@ -111,20 +114,10 @@ namespace ResilienceGen.Generator.Emitting
                 writer.Line("retry: null,");
             }
 
-            string breakerEnd = trailing.Count == 0 ? ");" : ",";
+            string breakerEnd = trailing.Count == 0 && method.Timeout is null ? ");" : ",";
             if (method.Breaker is { } breaker)
             {
-                EmitObject(writer, "breaker: new " + KnownNames.CircuitBreakerOptions, new[]
-                {
-                    ("Name", Literals.String(breaker.Name)),
-                    ("FailureThreshold", Literals.Int(breaker.FailureThreshold)),
-                    ("BreakDurationMs", Literals.Int(breaker.BreakDurationMs)),
-                    ("HalfOpenMaxCalls", Literals.Int(breaker.HalfOpenMaxCalls)),
-                    ("SuccessThreshold", Literals.Int(breaker.SuccessThreshold)),
-                    ("FailureRatio", Literals.Double(breaker.FailureRatio)),
-                    ("MinimumThroughput", Literals.Int(breaker.MinimumThroughput)),
-                    ("SamplingDurationMs", Literals.Int(breaker.SamplingDurationMs)),
-                }, breakerEnd);
+                EmitObject(writer, "breaker: new " + KnownNames.CircuitBreakerOptions, BreakerProperties(breaker), breakerEnd);
             }
             else
             {
@@ -133,11 +126,42 @@ namespace ResilienceGen.Generator.Emitting
 
             for (int i = 0; i < trailing.Count; i++)
             {
-                writer.Line(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
+                writer.Line(trailing[i] + (i == trailing.Count - 1 && method.Timeout is null ? ");" : ","));
+            }
+
+            if (method.Timeout is { } timeout)
+            {
+                EmitObject(writer, "timeout: new " + KnownNames.TimeoutOptions, new[]
+                {
+                    ("AttemptMs", Literals.Int(timeout.AttemptMs)),
+                    ("TotalMs", Literals.Int(timeout.TotalMs)),
+                }, ");");
             }
 
             writer.Unindent();
             writer.Unindent();
+        }
+
+        /// <summary>The breaker's settings; SlowCallDurationMs only when set, so methods without it read as before.</summary>
+        private static (string Name, string Value)[] BreakerProperties(BreakerModel breaker)
+        {
+            var properties = new List<(string Name, string Value)>
+            {
+                    ("Name", Literals.String(breaker.Name)),
+                    ("FailureThreshold", Literals.Int(breaker.FailureThreshold)),
+                    ("BreakDurationMs", Literals.Int(breaker.BreakDurationMs)),
+                    ("HalfOpenMaxCalls", Literals.Int(breaker.HalfOpenMaxCalls)),
+                    ("SuccessThreshold", Literals.Int(breaker.SuccessThreshold)),
+                    ("FailureRatio", Literals.Double(breaker.FailureRatio)),
+                    ("MinimumThroughput", Literals.Int(breaker.MinimumThroughput)),
+                    ("SamplingDurationMs", Literals.Int(breaker.SamplingDurationMs)),
+            };
+            if (breaker.SlowCallDurationMs != 0)
+            {
+                properties.Add(("SlowCallDurationMs", Literals.Int(breaker.SlowCallDurationMs)));
+            }
+
+            return properties.ToArray();
         }
 
         /// <summary><c>new[] { typeof(A), typeof(B) }</c> for a filter's Handle types; null when there are none.</summary>
@@ -208,7 +232,9 @@ namespace ResilienceGen.Generator.Emitting
             writer.Line("method: " + names.DescriptorField + ",");
             writer.Line("logger: " + (method.LoggerExpression ?? "null") + ",");
             writer.Line("state: " + state.Expression + ",");
-            writer.Line("body: static " + names.State + " => " + CoreCall(method, state) + ",");
+            writer.Line(method.Timeout is null
+                ? "body: static " + names.State + " => " + CoreCall(method, state, names) + ","
+                : "body: static (" + names.State + ", " + names.Token + ") => " + CoreCall(method, state, names) + ",");
             writer.Line("retryFilter: " + FilterLambda(method.Retry?.Filter, method, state, names) + ",");
             writer.Line("breakerFilter: " + FilterLambda(method.Breaker?.Filter, method, state, names) + ",");
 
@@ -260,25 +286,32 @@ namespace ResilienceGen.Generator.Emitting
         }
 
         /// <summary>The body called with the wrapper's own parameters, as the fast path does.</summary>
-        private static string DirectCoreCall(MethodModel method)
+        private static string DirectCoreCall(MethodModel method, GeneratedNames names)
         {
             string typeArguments = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
             string target = method.IsStatic ? method.Type.QualifiedName : "this";
-            return target + "." + method.CoreName + typeArguments + "(" + string.Join(", ", method.Parameters.Select(p => p.Name)) + ")";
+            return target + "." + method.CoreName + typeArguments + "(" + string.Join(", ", method.Parameters.Select(p => IsTimedToken(method, p) ? names.Token : p.Name)) + ")";
         }
 
-        private static string CoreCall(MethodModel method, StateShape state)
+        private static string CoreCall(MethodModel method, StateShape state, GeneratedNames names)
         {
             string typeArguments = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
             string target = method.IsStatic ? method.Type.QualifiedName : state.Instance;
             var arguments = new List<string>();
             for (int i = 0; i < method.Parameters.Count; i++)
             {
-                arguments.Add(state.Parameter(i));
+                arguments.Add(IsTimedToken(method, method.Parameters[i]) ? names.Token : state.Parameter(i));
             }
 
             return target + "." + method.CoreName + typeArguments + "(" + string.Join(", ", arguments) + ")";
         }
+
+        /// <summary>
+        /// The CancellationToken parameter of a [WithTimeout] method: the body gets the attempt's token in its place
+        /// (the caller's token linked to the timeout); the hooks still get the caller's.
+        /// </summary>
+        private static bool IsTimedToken(MethodModel method, ParameterModel parameter)
+            => method.Timeout is not null && parameter.Name == method.CancellationTokenParameter;
 
         /// <summary>Handle, Ignore and ShouldHandle baked into one static lambda; null when every exception counts.</summary>
         private static string FilterLambda(ExceptionFilterModel? filter, MethodModel method, StateShape state, GeneratedNames names)

@@ -9,14 +9,35 @@ namespace ResilienceGen.Generator.Emitting
     /// </summary>
     internal static class PolicyComment
     {
-        public static string For(RetryModel? retry, BreakerModel? breaker, HooksModel hooks)
+        public static string For(RetryModel? retry, BreakerModel? breaker, HooksModel hooks, TimeoutModel? timeout = null)
         {
             string? retryText = retry is null ? null : Describe(retry);
             string? breakerText = breaker is null ? null : Describe(breaker);
             string policy = retryText is not null && breakerText is not null
                 ? retryText + "; every attempt passes through " + breakerText
                 : retryText ?? breakerText ?? "none";
+            if (timeout is not null)
+            {
+                policy = retryText is null && breakerText is null ? Describe(timeout) : Describe(timeout) + "; " + policy;
+            }
+
             return "// Policy: " + policy + HooksText(hooks) + ".";
+        }
+
+        private static string Describe(TimeoutModel timeout)
+        {
+            var limits = new List<string>();
+            if (timeout.TotalMs > 0)
+            {
+                limits.Add("the whole call after " + Durations.Text(timeout.TotalMs));
+            }
+
+            if (timeout.AttemptMs > 0)
+            {
+                limits.Add("each attempt after " + Durations.Text(timeout.AttemptMs));
+            }
+
+            return "time out " + string.Join(", ", limits);
         }
 
         private static string HooksText(HooksModel hooks)
@@ -61,8 +82,9 @@ namespace ResilienceGen.Generator.Emitting
                 ? "opens when " + Percent(breaker.FailureRatio) + " of at least " + Literals.Int(breaker.MinimumThroughput)
                   + " calls in " + Durations.Text(breaker.SamplingDurationMs) + " fail"
                 : "opens after " + Literals.Int(breaker.FailureThreshold) + " consecutive failures";
+            string slow = breaker.SlowCallDurationMs > 0 ? "; successes taking " + Durations.Text(breaker.SlowCallDurationMs) + " or more count as failures" : string.Empty;
             return "circuit breaker " + Literals.String(breaker.Name) + " (counts " + Exceptions(breaker.Filter) + "; " + opens
-                + ", for " + Durations.Text(breaker.BreakDurationMs) + ")";
+                + ", for " + Durations.Text(breaker.BreakDurationMs) + slow + ")";
         }
 
         /// <summary>"any exception", or the Handle types, the Ignore types and the ShouldHandle method in words.</summary>

@@ -10,5 +10,9 @@ namespace ResilienceGen.Generator.Model
         double FailureRatio,
         int MinimumThroughput,
         int SamplingDurationMs,
-        ExceptionFilterModel Filter);
+        ExceptionFilterModel Filter)
+    {
+        /// <summary>A success that took at least this long counts as a failure; 0 (off) is not written out.</summary>
+        public int SlowCallDurationMs { get; init; }
+    }
 }

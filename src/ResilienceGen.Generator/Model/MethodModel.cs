@@ -35,6 +35,9 @@ namespace ResilienceGen.Generator.Model
         BreakerModel? Breaker,
         HooksModel Hooks)
     {
+        /// <summary>[WithTimeout], or null without it (then the emitted code is exactly what it was before timeouts).</summary>
+        public TimeoutModel? Timeout { get; init; }
+
         /// <summary>Name plus parameter types: tells overloads apart when merging and ordering.</summary>
         public string SignatureKey
         {

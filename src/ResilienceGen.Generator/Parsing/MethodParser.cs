@@ -16,11 +16,12 @@ namespace ResilienceGen.Generator.Parsing
     /// </summary>
     internal static class MethodParser
     {
-        /// <summary>Which attribute's pipeline is asking; a method carrying both is modelled once, by the retry pipeline.</summary>
+        /// <summary>Which attribute's pipeline is asking; a method carrying several is modelled once: by the retry pipeline, else the breaker's.</summary>
         public enum Pipeline
         {
             Retry,
             Breaker,
+            Timeout,
         }
 
         private static int s_guardedFailures;
@@ -58,7 +59,9 @@ namespace ResilienceGen.Generator.Parsing
 
             Compilation compilation = context.SemanticModel.Compilation;
             ResilientDeclaration? declaration = DeclarationReader.Read(method, KnownTypes.For(compilation));
-            if (declaration is null || (pipeline == Pipeline.Breaker && declaration.Retry is not null))
+            if (declaration is null
+                || (pipeline == Pipeline.Breaker && declaration.Retry is not null)
+                || (pipeline == Pipeline.Timeout && (declaration.Retry is not null || declaration.Breaker is not null)))
             {
                 return null;
             }
@@ -111,6 +114,12 @@ namespace ResilienceGen.Generator.Parsing
                 breaker = PolicyMapping.Breaker(declaredBreaker, typeTexts, out problemId);
             }
 
+            TimeoutModel? timeout = null;
+            if (problemId is null && declaration.Timeout is { } declaredTimeout)
+            {
+                timeout = PolicyMapping.Timeout(declaredTimeout);
+            }
+
             HooksModel? hooks = null;
             if (problemId is null)
             {
@@ -135,7 +144,10 @@ namespace ResilienceGen.Generator.Parsing
                 CancellationTokenParameter: valid ? SignatureReader.FindCancellationTokenParameter(method) : null,
                 Retry: valid ? retry : null,
                 Breaker: valid ? breaker : null,
-                Hooks: valid ? hooks ?? HooksModel.None : HooksModel.None);
+                Hooks: valid ? hooks ?? HooksModel.None : HooksModel.None)
+            {
+                Timeout = valid ? timeout : null,
+            };
         }
 
         private static string? FirstError(ImmutableArray<DeclarationProblem> problems)

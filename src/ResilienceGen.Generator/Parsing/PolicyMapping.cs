@@ -48,7 +48,13 @@ namespace ResilienceGen.Generator.Parsing
                 FailureRatio: breaker.FailureRatio.Value,
                 MinimumThroughput: breaker.MinimumThroughput.Value,
                 SamplingDurationMs: breaker.SamplingDurationMs.Value,
-                Filter: filter);
+                Filter: filter)
+            {
+                SlowCallDurationMs = breaker.SlowCallDurationMs.Value,
+            };
         }
+
+        public static TimeoutModel Timeout(TimeoutDeclaration timeout)
+            => new TimeoutModel(AttemptMs: timeout.AttemptMs.Value, TotalMs: timeout.TotalMs.Value);
     }
 }

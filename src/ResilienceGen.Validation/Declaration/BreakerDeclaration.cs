@@ -12,6 +12,7 @@ namespace ResilienceGen.Validation
     internal sealed class BreakerDeclaration
     {
         public const string NameProperty = "Name";
+        public const string SlowCallDurationMsProperty = "SlowCallDurationMs";
 
         private BreakerDeclaration(AttributeData attribute, IMethodSymbol method, KnownTypes types)
         {
@@ -28,6 +29,7 @@ namespace ResilienceGen.Validation
             FailureRatio = AttributeArguments.Double(attribute, "FailureRatio", PolicyDefaults.FailureRatio);
             MinimumThroughput = AttributeArguments.Int(attribute, "MinimumThroughput", PolicyDefaults.MinimumThroughput);
             SamplingDurationMs = AttributeArguments.Int(attribute, "SamplingDurationMs", PolicyDefaults.SamplingDurationMs);
+            SlowCallDurationMs = AttributeArguments.Int(attribute, SlowCallDurationMsProperty, PolicyDefaults.SlowCallDurationMs);
             Filter = ExceptionFilterDeclaration.Read(attribute, method, types);
             FallbackName = AttributeArguments.String(attribute, HookRules.FallbackProperty);
         }
@@ -59,6 +61,9 @@ namespace ResilienceGen.Validation
         public DeclaredValue<int> MinimumThroughput { get; }
 
         public DeclaredValue<int> SamplingDurationMs { get; }
+
+        /// <summary>A success that took at least this long counts as a failure; 0 (the default) is off.</summary>
+        public DeclaredValue<int> SlowCallDurationMs { get; }
 
         public ExceptionFilterDeclaration Filter { get; }
 
@@ -99,7 +104,7 @@ namespace ResilienceGen.Validation
             => new List<KeyValuePair<string, string>>
             {
                 Text(FailureThreshold), Text(BreakDurationMs), Text(HalfOpenMaxCalls), Text(SuccessThreshold),
-                Text(FailureRatio), Text(MinimumThroughput), Text(SamplingDurationMs),
+                Text(FailureRatio), Text(MinimumThroughput), Text(SamplingDurationMs), Text(SlowCallDurationMs),
             };
 
         private static KeyValuePair<string, string> Text(DeclaredValue<int> value) => new KeyValuePair<string, string>(value.Property, AttributeValueRules.Text(value.Value));

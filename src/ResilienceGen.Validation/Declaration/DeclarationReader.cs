@@ -21,6 +21,7 @@ namespace ResilienceGen.Validation
             var definition = method.PartialDefinitionPart ?? method;
             AttributeData? retry = null;
             AttributeData? breaker = null;
+            AttributeData? timeout = null;
             foreach (var attribute in definition.GetAttributes())
             {
                 if (types.IsWithRetry(attribute))
@@ -31,9 +32,13 @@ namespace ResilienceGen.Validation
                 {
                     breaker = breaker ?? attribute;
                 }
+                else if (types.IsWithTimeout(attribute))
+                {
+                    timeout = timeout ?? attribute;
+                }
             }
 
-            if (retry == null && breaker == null)
+            if (retry == null && breaker == null && timeout == null)
             {
                 return null;
             }
@@ -43,7 +48,8 @@ namespace ResilienceGen.Validation
                 definition,
                 types,
                 retry == null ? null : RetryDeclaration.Read(retry, definition, types),
-                breaker == null ? null : BreakerDeclaration.Read(breaker, definition, types));
+                breaker == null ? null : BreakerDeclaration.Read(breaker, definition, types),
+                timeout == null ? null : TimeoutDeclaration.Read(timeout));
         }
     }
 }

@@ -9,8 +9,9 @@ namespace ResilienceGen.Validation
     /// </summary>
     internal sealed class ResilientDeclaration
     {
-        public ResilientDeclaration(IMethodSymbol attributed, IMethodSymbol method, KnownTypes types, RetryDeclaration? retry, BreakerDeclaration? breaker)
+        public ResilientDeclaration(IMethodSymbol attributed, IMethodSymbol method, KnownTypes types, RetryDeclaration? retry, BreakerDeclaration? breaker, TimeoutDeclaration? timeout = null)
         {
+            Timeout = timeout;
             Attributed = attributed;
             Method = method;
             Types = types;
@@ -42,6 +43,9 @@ namespace ResilienceGen.Validation
         public RetryDeclaration? Retry { get; }
 
         public BreakerDeclaration? Breaker { get; }
+
+        /// <summary>[WithTimeout], or null.</summary>
+        public TimeoutDeclaration? Timeout { get; }
 
         /// <summary>The Fallback either attribute names, or null.</summary>
         public HookDeclaration? Fallback { get; }

@@ -66,6 +66,13 @@ namespace ResilienceGen.Internal
             return countsAsFailure;
         }
 
+        /// <summary>An attempt timeout: a breaker failure whatever the breaker's filters say (always true).</summary>
+        public static bool ReportTimeout(ResilientMethod method, ILogger? logger, CircuitBreaker breaker, BreakerTicket ticket)
+        {
+            breaker.OnFailure(ticket, method, logger);
+            return true;
+        }
+
         /// <summary>Counts a rejection everywhere and builds the exception the caller gets.</summary>
         private static CircuitBreakerOpenException Reject(ResilientMethod method, ILogger? logger, CircuitBreaker breaker, TimeSpan retryAfter)
         {

@@ -18,6 +18,8 @@ namespace ResilienceGen.Internal
             FailureRatio = options.FailureRatio;
             MinimumThroughput = options.MinimumThroughput;
             SamplingDurationTicks = TimeSpan.FromMilliseconds(options.SamplingDurationMs).Ticks;
+            SlowCallDuration = TimeSpan.FromMilliseconds(options.SlowCallDurationMs);
+            MeasuresSlowCalls = options.SlowCallDurationMs > 0;
         }
 
         public int FailureThreshold { get; }
@@ -35,5 +37,11 @@ namespace ResilienceGen.Internal
         public int MinimumThroughput { get; }
 
         public long SamplingDurationTicks { get; }
+
+        /// <summary>A success that took at least this long counts as a failure; only when <see cref="MeasuresSlowCalls"/>.</summary>
+        public TimeSpan SlowCallDuration { get; }
+
+        /// <summary>SlowCallDurationMs is set: each admitted call's start is timed (else no timestamp is taken).</summary>
+        public bool MeasuresSlowCalls { get; }
     }
 }

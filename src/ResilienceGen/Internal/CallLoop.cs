@@ -11,7 +11,8 @@ namespace ResilienceGen.Internal
     /// The one loop every call that leaves the happy path runs, whatever its return kind (adapted by its
     /// <see cref="IReturnKind{TTask, TResult}"/>) and whatever its policy (retry, breaker, or both). The layers, outside in:
     /// retry (<see cref="RetryLayer"/>), then the breaker around each attempt (<see cref="BreakerLayer"/>), then
-    /// the body. (A total timeout goes outside the retry layer, an attempt timeout between breaker and body.)
+    /// the body; a total timeout outside the retry layer and an attempt timeout between breaker and body
+    /// (<see cref="TimeoutLayer"/>).
     /// It finishes the first attempt (awaiting it, or judging its exception), then retries with backoff until a
     /// success, a rule or filter says stop, or the attempts run out. The generated hooks (OnRetry, RetryAfter,
     /// Fallback) are consulted here only, never on the happy path.
@@ -32,7 +33,7 @@ namespace ResilienceGen.Internal
             try
             {
                 TResult result = await running.ConfigureAwait(false);
-                breaker?.OnSuccess(ticket, method, logger);
+                ReportSuccess(call.FirstClock, method, logger, breaker, ticket);
                 return result;
             }
             catch (Exception ex)
@@ -56,7 +57,7 @@ namespace ResilienceGen.Internal
             try
             {
                 await running.ConfigureAwait(false);
-                breaker?.OnSuccess(ticket, method, logger);
+                ReportSuccess(call.FirstClock, method, logger, breaker, ticket);
                 return default;
             }
             catch (Exception ex)
@@ -80,6 +81,7 @@ namespace ResilienceGen.Internal
             // One read per call: a runtime override swapping the settings applies from the next call.
             RetrySettings? retry = method.Policy.Retry;
             var retries = new RetryLayer(retry);
+            AttemptClock clock = call.FirstClock;
 
             for (int attemptNumber = 1; ; attemptNumber++)
             {
@@ -89,7 +91,7 @@ namespace ResilienceGen.Internal
                     try
                     {
                         TResult result = await pending.ConfigureAwait(false);
-                        breaker?.OnSuccess(ticket, method, logger);
+                        ReportSuccess(clock, method, logger, breaker, ticket);
                         return result;
                     }
                     catch (Exception ex)
@@ -98,11 +100,31 @@ namespace ResilienceGen.Internal
                     }
                 }
 
-                // The breaker layer: how the attempt counts.
+                // The attempt timeout layer: a failure after the attempt's timer fired is that timeout. A total
+                // timeout ends the call here: never retried, not a breaker failure.
+                ResilienceTimeoutException? timedOut = TimeoutLayer.EndFailed(ref clock, method, logger, failure);
+                if (timedOut != null)
+                {
+                    failure = timedOut;
+                    if (timedOut.Scope == TimeoutScope.Total)
+                    {
+                        breaker?.OnNotCounted(ticket);
+                        if (call.HasFallback)
+                        {
+                            return await Fallbacks.Start<TState, TTask, TResult, TKind>(call, method, logger, Fallbacks.TimedOut, timedOut).ConfigureAwait(false);
+                        }
+
+                        throw timedOut;
+                    }
+                }
+
+                // The breaker layer: how the attempt counts (an attempt timeout always as a failure).
                 bool cancelledByCaller = FixedRules.IsCancelledByCaller(failure, cancellationToken);
                 if (breaker != null)
                 {
-                    bool countedAsFailure = BreakerLayer.ReportFailure(call, method, logger, breaker, ticket, failure, cancelledByCaller);
+                    bool countedAsFailure = timedOut != null
+                        ? BreakerLayer.ReportTimeout(method, logger, breaker, ticket)
+                        : BreakerLayer.ReportFailure(call, method, logger, breaker, ticket, failure, cancelledByCaller);
                     if (retry is null && countedAsFailure && call.HasFallback)
                     {
                         // Breaker-only: a counted failure is the one the policy handles.
@@ -140,7 +162,19 @@ namespace ResilienceGen.Internal
                 ResilienceTelemetry.RetryScheduled(method, logger, attemptNumber, retries.LastDelayMs, failure);
                 if (delay > TimeSpan.Zero)
                 {
-                    await RetryLayer.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    await RetryLayer.Delay(TimeoutLayer.CapDelay(delay, call.Timeouts, call.CallStart), cancellationToken).ConfigureAwait(false);
+                }
+
+                // The total timeout layer: a deadline that passed during the delay ends the call.
+                if (call.Timeouts is { HasTotal: true } timeouts && TimeoutLayer.Remaining(timeouts, call.CallStart) <= TimeSpan.Zero)
+                {
+                    ResilienceTimeoutException total = TimeoutLayer.DeadlinePassed(timeouts, method, logger, failure);
+                    if (call.HasFallback)
+                    {
+                        return await Fallbacks.Start<TState, TTask, TResult, TKind>(call, method, logger, Fallbacks.TimedOut, total).ConfigureAwait(false);
+                    }
+
+                    throw total;
                 }
 
                 // The next attempt, through the breaker layer again.
@@ -157,14 +191,37 @@ namespace ResilienceGen.Internal
                 }
 
                 ResilienceTelemetry.AttemptStarted(method);
+                clock = default;
                 try
                 {
-                    pending = default(TKind).FromBody(call.CallBody());
+                    // The attempt timeout layer, between the breaker and the body.
+                    CancellationToken attemptToken = cancellationToken;
+                    if (breaker != null)
+                    {
+                        clock.StartedAt = SlowCalls.Start(breaker);
+                    }
+
+                    if (call.Timeouts is { } attemptTimeouts)
+                    {
+                        attemptToken = TimeoutLayer.Arm(attemptTimeouts, call.CallStart, cancellationToken, ref clock);
+                    }
+
+                    pending = default(TKind).FromBody(call.CallBody(attemptToken));
                 }
                 catch (Exception ex)
                 {
                     failure = ex;
                 }
+            }
+        }
+
+        /// <summary>An attempt succeeded: its timeout is given back and the breaker told (a slow success as a failure).</summary>
+        private static void ReportSuccess(AttemptClock clock, ResilientMethod method, ILogger? logger, CircuitBreaker? breaker, BreakerTicket ticket)
+        {
+            clock.Timeout?.Release();
+            if (breaker != null)
+            {
+                SlowCalls.ReportSuccess(breaker, ticket, clock.StartedAt, method, logger);
             }
         }
 

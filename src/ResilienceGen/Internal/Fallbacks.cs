@@ -16,6 +16,9 @@ namespace ResilienceGen.Internal
         /// <summary>The last attempt failed with an exception the retry filter handles.</summary>
         public const string Exhausted = "exhausted";
 
+        /// <summary>The call's total timeout (<see cref="TimeoutScope.Total"/>) ended it.</summary>
+        public const string TimedOut = "timeout";
+
         /// <summary>A breaker-only method failed with an exception the breaker counts.</summary>
         public const string Failed = "failed";
 

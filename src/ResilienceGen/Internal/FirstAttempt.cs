@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using ResilienceGen.Telemetry;
 
@@ -9,7 +10,7 @@ namespace ResilienceGen.Internal
     /// <summary>
     /// For generated code only: the first attempt of a call made on the fast path, where the generated wrapper
     /// calls the body itself, with no delegate and no call into the runtime around it. Used as a local of the
-    /// generated method: <see cref="TryAdmit"/>, then the body's task (or exception) goes in
+    /// generated method: <see cref="TryAdmit(ResilientMethod)"/>, then the body's task (or exception) goes in
     /// <see cref="Started"/> (or <see cref="Failure"/>), then <see cref="FirstAttempt.Succeeded{TResult}(ref FirstAttempt{Task{TResult}})"/>;
     /// anything but a success is handed to the <see cref="ResilientInvoker"/> entry point as its <c>first</c>
     /// argument, which carries on from there instead of starting the call again.
@@ -18,10 +19,10 @@ namespace ResilienceGen.Internal
     [EditorBrowsable(EditorBrowsableState.Never)]
     public struct FirstAttempt<TTask>
     {
-        /// <summary>What the body returned; set by the generated code after <see cref="TryAdmit"/>.</summary>
+        /// <summary>What the body returned; set by the generated code after <see cref="TryAdmit(ResilientMethod)"/>.</summary>
         public TTask Started;
 
-        /// <summary>What the body threw synchronously; set by the generated code after <see cref="TryAdmit"/>.</summary>
+        /// <summary>What the body threw synchronously; set by the generated code after <see cref="TryAdmit(ResilientMethod)"/>.</summary>
         public Exception? Failure;
 
         /// <summary>The breaker that admitted the call while Closed, or null when the method has none in force.</summary>
@@ -32,6 +33,12 @@ namespace ResilienceGen.Internal
         /// <see cref="BreakerTicket.Rejected"/>, means not admitted (yet).
         /// </summary>
         internal BreakerTicket Ticket;
+
+        /// <summary>The attempt's timeout (only for <c>[WithTimeout]</c> methods) and its start time (only for slow calls).</summary>
+        internal AttemptClock Clock;
+
+        /// <summary>The timestamp the call's total timeout counts from; 0 without one.</summary>
+        internal long CallStart;
 
         /// <summary>True once the call was let in: the body was (or is being) called.</summary>
         internal bool Admitted => Ticket.IsAdmitted;
@@ -60,10 +67,33 @@ namespace ResilienceGen.Internal
                 }
 
                 Breaker = breaker;
+                Clock.StartedAt = SlowCalls.Start(breaker);
             }
 
             ResilienceTelemetry.AttemptStarted(method);
             Ticket = BreakerTicket.Normal;
+            return true;
+        }
+
+        /// <summary>
+        /// <see cref="TryAdmit(ResilientMethod)"/> for a <c>[WithTimeout]</c> method: when admitted, the attempt's
+        /// timeout is armed and <paramref name="attemptToken"/> is the token the body must get (the caller's
+        /// <paramref name="cancellationToken"/> when no timeout is in force).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryAdmit(ResilientMethod method, CancellationToken cancellationToken, out CancellationToken attemptToken)
+        {
+            attemptToken = cancellationToken;
+            if (!TryAdmit(method))
+            {
+                return false;
+            }
+
+            if (method.Policy.Timeout is { } timeouts)
+            {
+                attemptToken = TimeoutLayer.ArmFirst(timeouts, cancellationToken, ref Clock, out CallStart);
+            }
+
             return true;
         }
     }
@@ -80,28 +110,36 @@ namespace ResilienceGen.Internal
         /// <summary>The body's <see cref="Task{TResult}"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded<TResult>(ref FirstAttempt<Task<TResult>> first)
-            => default(TaskOfResultKind<TResult>).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
+            => default(TaskOfResultKind<TResult>).HasSucceeded(first.Started, first.Failure) && CountSuccess(ref first);
 
         /// <summary>The body's <see cref="Task"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded(ref FirstAttempt<Task> first)
-            => default(TaskKind).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
+            => default(TaskKind).HasSucceeded(first.Started, first.Failure) && CountSuccess(ref first);
 
         /// <summary>The body's <see cref="ValueTask{TResult}"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded<TResult>(ref FirstAttempt<ValueTask<TResult>> first)
-            => default(ValueTaskOfResultKind<TResult>).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
+            => default(ValueTaskOfResultKind<TResult>).HasSucceeded(first.Started, first.Failure) && CountSuccess(ref first);
 
         /// <summary>The body's <see cref="ValueTask"/> completed successfully; the success is counted.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Succeeded(ref FirstAttempt<ValueTask> first)
-            => default(ValueTaskKind).HasSucceeded(first.Started, first.Failure) && CountSuccess(first.Breaker);
+            => default(ValueTaskKind).HasSucceeded(first.Started, first.Failure) && CountSuccess(ref first);
 
-        /// <summary>Reports a fast-path success to the breaker that admitted it (while Closed), if any.</summary>
+        /// <summary>
+        /// Reports a fast-path success to the breaker that admitted it (while Closed), if any, as a failure when it was
+        /// slow; gives the attempt's timeout back first (a success beats a timeout that fired meanwhile).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool CountSuccess(CircuitBreaker? breaker)
+        private static bool CountSuccess<TTask>(ref FirstAttempt<TTask> first)
         {
-            breaker?.OnSuccess(BreakerTicket.Normal, null, null);
+            first.Clock.Timeout?.Release();
+            if (first.Breaker is { } breaker)
+            {
+                SlowCalls.ReportSuccess(breaker, BreakerTicket.Normal, first.Clock.StartedAt, null, null);
+            }
+
             return true;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace ResilienceGen.Internal
 {
@@ -8,7 +9,8 @@ namespace ResilienceGen.Internal
     /// </summary>
     internal readonly struct GeneratedCall<TState, TTask>
     {
-        private readonly Func<TState, TTask> _body;
+        private readonly Func<TState, TTask>? _body;
+        private readonly Func<TState, CancellationToken, TTask>? _timedBody;
         private readonly Func<TState, Exception, bool>? _retryFilter;
         private readonly Func<TState, Exception, bool>? _breakerFilter;
         private readonly Action<TState, int, TimeSpan, Exception>? _onRetry;
@@ -17,8 +19,13 @@ namespace ResilienceGen.Internal
 
         public GeneratedCall(
             TState state, Func<TState, TTask> body, Func<TState, Exception, bool>? retryFilter, Func<TState, Exception, bool>? breakerFilter,
-            Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, TTask>? fallback)
+            Action<TState, int, TimeSpan, Exception>? onRetry, Func<TState, Exception, TimeSpan?>? retryAfter, Func<TState, Exception, TTask>? fallback,
+            Func<TState, CancellationToken, TTask>? timedBody = null, TimeoutSettings? timeouts = null, long callStart = 0, AttemptClock firstClock = default)
         {
+            _timedBody = timedBody;
+            Timeouts = timeouts;
+            CallStart = callStart;
+            FirstClock = firstClock;
             State = state;
             _body = body;
             _retryFilter = retryFilter;
@@ -30,8 +37,20 @@ namespace ResilienceGen.Internal
 
         public TState State { get; }
 
-        /// <summary>Calls the body; may throw synchronously.</summary>
-        public TTask CallBody() => _body(State);
+        /// <summary>The timeouts the call started with (null without), read once per call like the retry settings.</summary>
+        public TimeoutSettings? Timeouts { get; }
+
+        /// <summary>The timestamp the total timeout counts from (0 without one).</summary>
+        public long CallStart { get; }
+
+        /// <summary>The first attempt's timeout and start time.</summary>
+        public AttemptClock FirstClock { get; }
+
+        /// <summary>
+        /// Calls the body; may throw synchronously. A body of a <c>[WithTimeout]</c> method takes the attempt's token
+        /// (<paramref name="attemptToken"/>); any other takes the caller's token from its state.
+        /// </summary>
+        public TTask CallBody(CancellationToken attemptToken) => _timedBody != null ? _timedBody(State, attemptToken) : _body!(State);
 
         /// <summary>The generated retry filter (Handle/Ignore/ShouldHandle) says yes; no filter means every exception.</summary>
         public bool RetryFilterAccepts(Exception exception) => _retryFilter is null || _retryFilter(State, exception);

@@ -6,8 +6,9 @@ namespace ResilienceGen.Internal
     /// </summary>
     internal sealed class MethodPolicy
     {
-        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker)
+        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker, TimeoutSettings? timeout = null)
         {
+            Timeout = timeout;
             Version = version;
             PassThrough = passThrough;
             Retry = retry;
@@ -23,5 +24,8 @@ namespace ResilienceGen.Internal
 
         /// <summary>False when the method has no breaker or its breaker is switched off.</summary>
         public bool UseBreaker { get; }
+
+        /// <summary>The timeouts in force, or null (no <c>[WithTimeout]</c>, or switched off by an override).</summary>
+        public TimeoutSettings? Timeout { get; }
     }
 }

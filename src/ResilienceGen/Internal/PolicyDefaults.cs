@@ -1,7 +1,7 @@
 namespace ResilienceGen
 {
     /// <summary>
-    /// The one table of the defaults of <see cref="RetryOptions"/> and <see cref="CircuitBreakerOptions"/> (API.md §2).
+    /// The one table of the defaults of <see cref="RetryOptions"/>, <see cref="CircuitBreakerOptions"/> and <see cref="TimeoutOptions"/> (API.md §2).
     /// The runtime's options and attributes take their defaults from here, and the same file is compiled into the
     /// generator and the analyzers (src/ResilienceGen.Validation's shared project links it), so what a method gets when
     /// it leaves a property out is written once. A generator test compares the generator's defaults with
@@ -26,5 +26,9 @@ namespace ResilienceGen
         public const double FailureRatio = 0.0;
         public const int MinimumThroughput = 10;
         public const int SamplingDurationMs = 30000;
+        public const int SlowCallDurationMs = 0;
+
+        public const int AttemptMs = 0;
+        public const int TotalMs = 0;
     }
 }

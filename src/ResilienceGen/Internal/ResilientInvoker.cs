@@ -28,7 +28,7 @@ namespace ResilienceGen.Internal
     /// admitted, instead of starting again.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class ResilientInvoker
+    public static partial class ResilientInvoker
     {
         /// <summary>Runs a body returning <see cref="Task{TResult}"/> through the method's policy.</summary>
         // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
@@ -44,7 +44,7 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, Task<TResult>>? fallback = null,
             FirstAttempt<Task<TResult>> first = default)
-            => Run<TState, Task<TResult>, TResult, TaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
+            => Run<TState, Task<TResult>, TResult, TaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first, timedBody: null);
 
         /// <summary>Runs a body returning <see cref="Task"/> through the method's policy.</summary>
         // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
@@ -60,7 +60,7 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, Task>? fallback = null,
             FirstAttempt<Task> first = default)
-            => Run<TState, Task, VoidResult, TaskKind>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
+            => Run<TState, Task, VoidResult, TaskKind>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first, timedBody: null);
 
         /// <summary>Runs a body returning <see cref="ValueTask{TResult}"/> through the method's policy.</summary>
         // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
@@ -76,7 +76,7 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, ValueTask<TResult>>? fallback = null,
             FirstAttempt<ValueTask<TResult>> first = default)
-            => Run<TState, ValueTask<TResult>, TResult, ValueTaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
+            => Run<TState, ValueTask<TResult>, TResult, ValueTaskOfResultKind<TResult>>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first, timedBody: null);
 
         /// <summary>Runs a body returning <see cref="ValueTask"/> through the method's policy.</summary>
         // Kept out of the generated wrapper: inlined there, this one-line forward would bring the whole slow-path
@@ -92,7 +92,7 @@ namespace ResilienceGen.Internal
             Func<TState, Exception, TimeSpan?>? retryAfter = null,
             Func<TState, Exception, ValueTask>? fallback = null,
             FirstAttempt<ValueTask> first = default)
-            => Run<TState, ValueTask, VoidResult, ValueTaskKind>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first);
+            => Run<TState, ValueTask, VoidResult, ValueTaskKind>(method, logger, state, body, retryFilter, breakerFilter, cancellationToken, onRetry, retryAfter, fallback, ref first, timedBody: null);
 
         /// <summary>
         /// The one hand-off of a call, for every return kind: start the call unless the generated fast path did,
@@ -102,20 +102,21 @@ namespace ResilienceGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TTask Run<TState, TTask, TResult, TKind>(
             ResilientMethod method, ILogger? logger, TState state,
-            Func<TState, TTask> body,
+            Func<TState, TTask>? body,
             Func<TState, Exception, bool>? retryFilter,
             Func<TState, Exception, bool>? breakerFilter,
             CancellationToken cancellationToken,
             Action<TState, int, TimeSpan, Exception>? onRetry,
             Func<TState, Exception, TimeSpan?>? retryAfter,
             Func<TState, Exception, TTask>? fallback,
-            ref FirstAttempt<TTask> first)
+            ref FirstAttempt<TTask> first,
+            Func<TState, CancellationToken, TTask>? timedBody)
             where TKind : struct, IReturnKind<TTask, TResult>
         {
-            switch (StartUnlessStarted(method, logger, state, body, ref first, out CircuitBreakerOpenException? rejection))
+            switch (StartUnlessStarted(method, logger, state, body, timedBody, cancellationToken, ref first, out CircuitBreakerOpenException? rejection))
             {
                 case StartResult.PassThrough:
-                    return body(state); // kill switch: exactly what a direct call would do
+                    return timedBody != null ? timedBody(state, cancellationToken) : body!(state); // kill switch: exactly what a direct call would do
                 case StartResult.Rejected:
                     return fallback is null
                         ? default(TKind).Faulted(rejection!)
@@ -124,11 +125,17 @@ namespace ResilienceGen.Internal
 
             if (default(TKind).HasSucceeded(first.Started, first.Failure))
             {
-                first.Breaker?.OnSuccess(first.Ticket, method, logger);
+                first.Clock.Timeout?.Release();
+                if (first.Breaker is { } breaker)
+                {
+                    SlowCalls.ReportSuccess(breaker, first.Ticket, first.Clock.StartedAt, method, logger);
+                }
+
                 return first.Started;
             }
 
-            var call = new GeneratedCall<TState, TTask>(state, body, retryFilter, breakerFilter, onRetry, retryAfter, fallback);
+            var call = new GeneratedCall<TState, TTask>(
+                state, body!, retryFilter, breakerFilter, onRetry, retryAfter, fallback, timedBody, method.Policy.Timeout, first.CallStart, first.Clock);
             if (first.Failure is null && default(TKind).IsRunning(first.Started))
             {
                 return default(TKind).AwaitFirst(call, method, logger, first.Breaker, first.Ticket, first.Started, cancellationToken);
@@ -160,6 +167,7 @@ namespace ResilienceGen.Internal
             }
             else if (IsArgumentErrorNoLayerHandles(method, breaker, thrown))
             {
+                call.FirstClock.Timeout?.Release();
                 breaker?.OnNotCounted(ticket);
                 throw CallLoop.Rethrow(thrown);
             }
@@ -193,7 +201,8 @@ namespace ResilienceGen.Internal
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static StartResult StartUnlessStarted<TState, TTask>(
-            ResilientMethod method, ILogger? logger, TState state, Func<TState, TTask> body, ref FirstAttempt<TTask> first, out CircuitBreakerOpenException? rejection)
+            ResilientMethod method, ILogger? logger, TState state, Func<TState, TTask>? body, Func<TState, CancellationToken, TTask>? timedBody,
+            CancellationToken cancellationToken, ref FirstAttempt<TTask> first, out CircuitBreakerOpenException? rejection)
         {
             rejection = null;
             if (first.Admitted)
@@ -215,10 +224,20 @@ namespace ResilienceGen.Internal
             }
 
             ResilienceTelemetry.AttemptStarted(method);
+            if (first.Breaker != null)
+            {
+                first.Clock.StartedAt = SlowCalls.Start(first.Breaker);
+            }
 
             try
             {
-                first.Started = body(state);
+                CancellationToken attemptToken = cancellationToken;
+                if (policy.Timeout is { } timeouts)
+                {
+                    attemptToken = TimeoutLayer.ArmFirst(timeouts, cancellationToken, ref first.Clock, out first.CallStart);
+                }
+
+                first.Started = timedBody != null ? timedBody(state, attemptToken) : body!(state);
             }
             catch (Exception ex)
             {

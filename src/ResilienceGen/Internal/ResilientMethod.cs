@@ -20,6 +20,8 @@ namespace ResilienceGen.Internal
         private readonly string _loggerCategory;
         private readonly RetryOptions? _declaredRetry;
         private readonly RetrySettings? _declaredRetrySettings;
+        private readonly TimeoutOptions? _declaredTimeout;
+        private readonly TimeoutSettings? _declaredTimeoutSettings;
         private volatile MethodPolicy _policy;
         private volatile CircuitBreaker? _breaker;
         private LoggerCache? _loggerCache; // read and written through Volatile
@@ -36,7 +38,8 @@ namespace ResilienceGen.Internal
         /// them; the runtime looks only for argument exceptions among them, which are retried only when named.
         /// </param>
         /// <param name="breakerHandle">The <c>Handle</c> types of <c>[CircuitBreaker]</c>, likewise.</param>
-        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null)
+        /// <param name="timeout">The timeouts of <c>[WithTimeout]</c>, or null without it.</param>
+        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null, TimeoutOptions? timeout = null)
         {
             MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
             RetryArgumentTypes = FixedRules.ArgumentTypesAmong(retryHandle);
@@ -46,6 +49,13 @@ namespace ResilienceGen.Internal
                 _declaredRetrySettings = new RetrySettings(retry);
                 _declaredRetry = retry.Clone();
                 RuntimeOverrides.DeclaredRetries.TryAdd(MethodName, _declaredRetry);
+            }
+
+            if (timeout != null)
+            {
+                _declaredTimeoutSettings = TimeoutSettings.From(timeout);
+                _declaredTimeout = timeout.Clone();
+                RuntimeOverrides.DeclaredTimeouts.TryAdd(MethodName, _declaredTimeout);
             }
 
             if (breaker != null)
@@ -126,7 +136,7 @@ namespace ResilienceGen.Internal
         {
             bool passThrough = RuntimeOverrides.GloballyDisabled || RuntimeOverrides.DisabledMethods.ContainsKey(MethodName);
             bool useBreaker = _breakerName != null && !RuntimeOverrides.DisabledBreakers.ContainsKey(_breakerName);
-            return new MethodPolicy(version, passThrough, EffectiveRetry(), useBreaker);
+            return new MethodPolicy(version, passThrough, EffectiveRetry(), useBreaker, EffectiveTimeout());
         }
 
         private RetrySettings? EffectiveRetry()
@@ -148,6 +158,27 @@ namespace ResilienceGen.Internal
                 // must not break calls: keep the declared settings and say why.
                 ResilienceTelemetry.RetryOverrideRejected(this, ex);
                 return _declaredRetrySettings;
+            }
+        }
+
+        private TimeoutSettings? EffectiveTimeout()
+        {
+            if (_declaredTimeout is null || !RuntimeOverrides.TimeoutOverrides.TryGetValue(MethodName, out Action<TimeoutOptions>? configure))
+            {
+                return _declaredTimeoutSettings;
+            }
+
+            TimeoutOptions options = _declaredTimeout.Clone();
+            try
+            {
+                configure(options);
+                return TimeoutSettings.From(options);
+            }
+            catch (Exception ex)
+            {
+                // As for retry overrides: a failing override keeps the declared timeouts, and says why.
+                ResilienceTelemetry.RetryOverrideRejected(this, ex);
+                return _declaredTimeoutSettings;
             }
         }
 

@@ -21,6 +21,9 @@ namespace ResilienceGen.Internal
         // so an override can be checked against the values it will really change. Not cleared with the overrides:
         // the methods are still there.
         public static readonly ConcurrentDictionary<string, RetryOptions> DeclaredRetries = new ConcurrentDictionary<string, RetryOptions>(StringComparer.Ordinal);
+        public static readonly ConcurrentDictionary<string, Action<TimeoutOptions>> TimeoutOverrides = new ConcurrentDictionary<string, Action<TimeoutOptions>>(StringComparer.Ordinal);
+        // The declared timeouts of every descriptor built so far, by method name, as DeclaredRetries.
+        public static readonly ConcurrentDictionary<string, TimeoutOptions> DeclaredTimeouts = new ConcurrentDictionary<string, TimeoutOptions>(StringComparer.Ordinal);
         public static readonly ConcurrentDictionary<string, Action<CircuitBreakerOptions>> BreakerOverrides = new ConcurrentDictionary<string, Action<CircuitBreakerOptions>>(StringComparer.Ordinal);
 
         public static int Version => Volatile.Read(ref s_version);
@@ -43,6 +46,7 @@ namespace ResilienceGen.Internal
             DisabledMethods.Clear();
             DisabledBreakers.Clear();
             RetryOverrides.Clear();
+            TimeoutOverrides.Clear();
             BreakerOverrides.Clear();
             Changed();
         }

@@ -32,5 +32,10 @@ namespace ResilienceGen.Telemetry
         [LoggerMessage(EventId = 6, EventName = "FallbackInvoked", Level = LogLevel.Information,
             Message = "{Method} answered by its fallback ({Reason})")]
         public static partial void FallbackInvoked(ILogger logger, string method, string reason, Exception exception);
+
+        // Timeouts (issue 15): event ids 1100-1109.
+        [LoggerMessage(EventId = 1100, EventName = "TimedOut", Level = LogLevel.Warning,
+            Message = "{Method} timed out ({Scope} timeout of {TimeoutMs} ms)")]
+        public static partial void TimedOut(ILogger logger, string method, TimeoutScope scope, double timeoutMs);
     }
 }

@@ -15,6 +15,7 @@ namespace ResilienceGen.Telemetry
         public const string FromTag = "from";
         public const string ToTag = "to";
         public const string ReasonTag = "reason";
+        public const string ScopeTag = "scope";
 
         private static readonly object s_gate = new object();
 
@@ -46,6 +47,9 @@ namespace ResilienceGen.Telemetry
 
         /// <summary>Every breaker state change, tagged breaker, from and to.</summary>
         public static Counter<long> Transitions => s_instruments.Transitions;
+
+        /// <summary>Every attempt or call ended by a timeout, tagged method and scope (attempt, total).</summary>
+        public static Counter<long> Timeouts => s_instruments.Timeouts;
 
         /// <summary>Every registered breaker, value 1, tagged breaker and state, observed on collection.</summary>
         public static ObservableGauge<int> BreakerStates => s_instruments.BreakerStates;
@@ -91,6 +95,8 @@ namespace ResilienceGen.Telemetry
                     "resiliencegen.fallbacks", unit: "{call}", description: "Calls answered by their fallback method instead of an exception.");
                 Transitions = meter.CreateCounter<long>(
                     "resiliencegen.breaker.transitions", unit: "{transition}", description: "Circuit breaker state changes.");
+                Timeouts = meter.CreateCounter<long>(
+                    "resiliencegen.timeouts", unit: "{timeout}", description: "Attempts and calls ended by a [WithTimeout] limit.");
                 BreakerStates = meter.CreateObservableGauge<int>(
                     BreakerStateGauge.InstrumentName, ObserveBreakerStates, unit: "{breaker}",
                     description: "Every circuit breaker, value 1, tagged with its name and current state.");
@@ -107,6 +113,8 @@ namespace ResilienceGen.Telemetry
             public Counter<long> Fallbacks { get; }
 
             public Counter<long> Transitions { get; }
+
+            public Counter<long> Timeouts { get; }
 
             public ObservableGauge<int> BreakerStates { get; }
 

@@ -84,6 +84,22 @@ namespace ResilienceGen.Telemetry
             }
         }
 
+        /// <summary>An attempt (<see cref="TimeoutScope.Attempt"/>) or the whole call (<see cref="TimeoutScope.Total"/>) timed out.</summary>
+        public static void TimedOut(ResilientMethod method, ILogger? logger, TimeoutScope scope, double timeoutMs)
+        {
+            string scopeName = scope == TimeoutScope.Attempt ? "attempt" : "total";
+            if (ResilienceMetrics.Timeouts.Enabled)
+            {
+                ResilienceMetrics.Timeouts.Add(1, method.MethodTag, ResilienceMetrics.Tag(ResilienceMetrics.ScopeTag, scopeName));
+            }
+
+            ResilienceLog.TimedOut(LoggerFor(method, logger), method.MethodName, scope, timeoutMs);
+            if (ResilienceTrace.Recording is { } activity)
+            {
+                ResilienceTrace.TimedOut(activity, method.MethodName, scopeName, timeoutMs);
+            }
+        }
+
         /// <summary>
         /// A breaker changed state. <paramref name="caller"/> and <paramref name="logger"/> are the call that caused
         /// it, or null for an operator's Isolate/Reset (then the runtime's own logger is used).

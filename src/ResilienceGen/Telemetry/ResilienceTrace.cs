@@ -13,6 +13,7 @@ namespace ResilienceGen.Telemetry
         public const string RetryEvent = "resiliencegen.retry";
         public const string RejectedEvent = "resiliencegen.rejected";
         public const string FallbackEvent = "resiliencegen.fallback";
+        public const string TimeoutEvent = "resiliencegen.timeout";
 
         /// <summary>The current activity when it wants events; null when there is none or it is not recorded.</summary>
         public static Activity? Recording => Activity.Current is { IsAllDataRequested: true } activity ? activity : null;
@@ -32,6 +33,14 @@ namespace ResilienceGen.Telemetry
                 { "method", method },
                 { "breaker", breaker },
                 { "retry_after_ms", retryAfterMs },
+            }));
+
+        public static void TimedOut(Activity activity, string method, string scope, double timeoutMs)
+            => activity.AddEvent(new ActivityEvent(TimeoutEvent, tags: new ActivityTagsCollection
+            {
+                { "method", method },
+                { "scope", scope },
+                { "timeout_ms", timeoutMs },
             }));
 
         public static void FallbackInvoked(Activity activity, string method, string reason, Exception exception)

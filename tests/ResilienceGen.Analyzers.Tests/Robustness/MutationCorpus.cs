@@ -8,6 +8,16 @@ public static class MutationCorpus
     public static readonly string[] Seeds =
     {
         InClient("""
+            [WithTimeout(AttemptMs = 2_000, TotalMs = 10_000)]
+            [WithRetry(MaxRetries = 3, BaseDelayMs = 100)]
+            [CircuitBreaker("timed", SlowCallDurationMs = 1_500, FailureRatio = 0.5, SamplingDurationMs = 3_000)]
+            public partial Task<int> TimedAsync(string sku, CancellationToken cancellationToken = default);
+            private Task<int> TimedCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
+            [WithTimeout(AttemptMs = 500)]
+            public partial ValueTask PingAsync();
+            private ValueTask PingCoreAsync() => default;
+            """),
+        InClient("""
             public class Failed<T> : Exception { }
             [WithRetry(MaxRetries = 4, BaseDelayMs = 100, Handle = [typeof(TimeoutException)], ShouldHandle = nameof(IsTransient))]
             [CircuitBreaker("inventory", FailureThreshold = 5, BreakDurationMs = 30_000)]

@@ -24,7 +24,11 @@ namespace ResilienceGen.Internal
         /// <summary>What the body threw synchronously; set by the generated code after <see cref="TryAdmit"/>.</summary>
         public Exception? Failure;
 
-        /// <summary>The breaker that admitted the call while Closed, or null when the method has none in force.</summary>
+        /// <summary>
+        /// The breaker that admitted the call while Closed, or null when the method has none in force. For a keyed
+        /// breaker (<c>KeyBy</c>) it is the call's key's breaker even when that one did not admit the call, so the
+        /// entry point goes on with it.
+        /// </summary>
         internal CircuitBreaker? Breaker;
 
         /// <summary>
@@ -60,6 +64,35 @@ namespace ResilienceGen.Internal
                 }
 
                 Breaker = breaker;
+            }
+
+            ResilienceTelemetry.AttemptStarted(method);
+            Ticket = BreakerTicket.Normal;
+            return true;
+        }
+
+        /// <summary>
+        /// <see cref="TryAdmit(ResilientMethod)"/> for a keyed breaker (<c>KeyBy</c>): the call goes through the
+        /// breaker of <paramref name="key"/>, the value of the generated key expression. Looking up a key seen
+        /// before takes no lock and allocates nothing.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryAdmit<TKey>(ResilientMethod method, TKey key)
+        {
+            MethodPolicy policy = method.Policy;
+            if (policy.PassThrough)
+            {
+                return false;
+            }
+
+            if (policy.UseBreaker)
+            {
+                CircuitBreaker? breaker = method.IsKeyed ? method.KeyedBreaker(key) : method.Breaker;
+                Breaker = breaker; // kept for the entry point if this one does not admit the call
+                if (breaker is null || !breaker.IsClosed)
+                {
+                    return false;
+                }
             }
 
             ResilienceTelemetry.AttemptStarted(method);

@@ -26,5 +26,8 @@ namespace ResilienceGen
         public const double FailureRatio = 0.0;
         public const int MinimumThroughput = 10;
         public const int SamplingDurationMs = 30000;
+
+        /// <summary>Keyed breakers (<c>KeyBy</c>) one method keeps at most, per breaker name.</summary>
+        public const int MaxKeys = 1000;
     }
 }

@@ -21,6 +21,9 @@ namespace ResilienceGen.Internal
         /// <summary>The key of the overflow breaker.</summary>
         internal const string OverflowKey = "*";
 
+        // True for reference types and Nullable<T>: only those keys can be null.
+        private static readonly bool s_keyCanBeNull = default(TKey) is null;
+
         private readonly object _gate = new object();
         private readonly ConcurrentDictionary<TKey, CircuitBreaker> _breakers = new ConcurrentDictionary<TKey, CircuitBreaker>();
         private readonly ResilientMethod _method;
@@ -44,7 +47,7 @@ namespace ResilienceGen.Internal
         public CircuitBreaker Get(TKey key)
         {
             CircuitBreaker? breaker;
-            if (key is null)
+            if (IsNull(key))
             {
                 breaker = _nullKey;
             }
@@ -57,8 +60,16 @@ namespace ResilienceGen.Internal
             return breaker != null && !breaker.IsDetached ? breaker : Add(key);
         }
 
+        /// <summary>
+        /// <c>key is null</c> without boxing a value-type key, even in code the JIT has not optimized yet (tier 0
+        /// would box it for the test; a Nullable key with a value would even allocate).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsNull(TKey key)
+            => typeof(TKey).IsValueType ? s_keyCanBeNull && EqualityComparer<TKey>.Default.Equals(key, default!) : key is null;
+
         /// <summary>The name of <paramref name="key"/>'s breaker: <c>"&lt;base&gt;/&lt;key.ToString()&gt;"</c>, null as "".</summary>
-        internal static string NameOf(string baseName, TKey key) => baseName + "/" + (key is null ? string.Empty : key.ToString() ?? string.Empty);
+        internal static string NameOf(string baseName, TKey key) => baseName + "/" + (IsNull(key) ? string.Empty : key!.ToString() ?? string.Empty);
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private CircuitBreaker Add(TKey key)
@@ -82,7 +93,7 @@ namespace ResilienceGen.Internal
                 }
 
                 CircuitBreaker breaker = Resilience.Breakers.GetOrAddKeyed(_baseName, NameOf(_baseName, key), _options);
-                if (key is null)
+                if (IsNull(key))
                 {
                     _nullKey = breaker;
                 }
@@ -98,7 +109,7 @@ namespace ResilienceGen.Internal
 
         private CircuitBreaker? Find(TKey key)
         {
-            if (key is null)
+            if (IsNull(key))
             {
                 return _nullKey;
             }
@@ -108,7 +119,7 @@ namespace ResilienceGen.Internal
 
         private void Forget(TKey key)
         {
-            if (key is null)
+            if (IsNull(key))
             {
                 _nullKey = null;
                 _count--;

@@ -93,10 +93,16 @@ namespace ResilienceGen.Analyzers
             "RetryAfter names no method 'TimeSpan? M(Exception)' of the type",
             "RetryAfter = \"{0}\" on [WithRetry] names no usable method ({1}): declare 'TimeSpan? {0}(Exception exception)' in '{2}' or fix the name");
 
+        public static readonly DiagnosticDescriptor KeyByNotFound = Create(
+            DiagnosticIds.KeyByNotFound, Configuration, DiagnosticSeverity.Error,
+            "KeyBy names no parameter or member path of the method",
+            "KeyBy = \"{0}\" on [{1}] {2}: {3}");
+
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             NotBodylessPartial, UnsupportedReturnType, CoreMethodMissing, CoreMethodSignatureMismatch, UnsupportedParameter,
             StructInstanceMethod, AttributeValueOutOfRange, NotAnExceptionType, ShouldHandleNotFound, BreakerSettingsConflict,
-            NoCancellationToken, CoreMethodNotPrivate, OnRetryNotFound, FallbackNotFound, RetryAfterNotFound);
+            NoCancellationToken, CoreMethodNotPrivate, OnRetryNotFound, FallbackNotFound, RetryAfterNotFound,
+            KeyByNotFound);
 
         /// <summary>The descriptor for a validator problem id, or null for ids that are not ours to report.</summary>
         public static DiagnosticDescriptor? ById(string id)

@@ -53,6 +53,7 @@ namespace ResilienceGen.Validation
             context.Double(breaker.FailureRatio, v => v >= 0 && v <= 1, "from 0 to 1 (0 counts consecutive failures instead)");
             context.Int(breaker.MinimumThroughput, v => v >= 1, "of 1 or more");
             context.Int(breaker.SamplingDurationMs, v => v >= 1, "of 1 or more");
+            context.Int(breaker.MaxKeys, v => v >= 1, "of 1 or more");
         }
 
         private static void CheckBackoffKind(Context context, RetryDeclaration retry, KnownTypes types)

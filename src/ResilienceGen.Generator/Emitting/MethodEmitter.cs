@@ -40,7 +40,9 @@ namespace ResilienceGen.Generator.Emitting
         {
             string first = names.First;
             writer.Line(KnownNames.FirstAttempt + "<" + method.ReturnType + "> " + first + " = default;");
-            writer.Line("if (" + first + ".TryAdmit(" + names.DescriptorField + "))");
+            // A keyed breaker (KeyBy) gets the call's key, read once here.
+            string key = method.Breaker?.Key is { } keyed ? ", " + keyed.Expression : string.Empty;
+            writer.Line("if (" + first + ".TryAdmit(" + names.DescriptorField + key + "))");
             writer.OpenBrace();
             writer.Line("try");
             writer.OpenBrace();
@@ -91,6 +93,11 @@ namespace ResilienceGen.Generator.Emitting
             if (breakerHandle is not null)
             {
                 trailing.Add("breakerHandle: " + breakerHandle);
+            }
+
+            if (method.Breaker?.Key is { } key)
+            {
+                trailing.Add("maxKeys: " + Literals.Int(key.MaxKeys));
             }
 
             if (method.Retry is { } retry)

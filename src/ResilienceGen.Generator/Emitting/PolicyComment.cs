@@ -61,7 +61,10 @@ namespace ResilienceGen.Generator.Emitting
                 ? "opens when " + Percent(breaker.FailureRatio) + " of at least " + Literals.Int(breaker.MinimumThroughput)
                   + " calls in " + Durations.Text(breaker.SamplingDurationMs) + " fail"
                 : "opens after " + Literals.Int(breaker.FailureThreshold) + " consecutive failures";
-            return "circuit breaker " + Literals.String(breaker.Name) + " (counts " + Exceptions(breaker.Filter) + "; " + opens
+            string keyed = breaker.Key is { } key
+                ? " per key " + key.Path + " (at most " + Literals.Int(key.MaxKeys) + " keys)"
+                : string.Empty;
+            return "circuit breaker " + Literals.String(breaker.Name) + keyed + " (counts " + Exceptions(breaker.Filter) + "; " + opens
                 + ", for " + Durations.Text(breaker.BreakDurationMs) + ")";
         }
 

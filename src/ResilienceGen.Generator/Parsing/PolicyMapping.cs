@@ -48,7 +48,28 @@ namespace ResilienceGen.Generator.Parsing
                 FailureRatio: breaker.FailureRatio.Value,
                 MinimumThroughput: breaker.MinimumThroughput.Value,
                 SamplingDurationMs: breaker.SamplingDurationMs.Value,
-                Filter: filter);
+                Filter: filter,
+                Key: Key(breaker));
+        }
+
+        /// <summary>
+        /// The key expression of <c>KeyBy</c> (resolved and checked by RG0017 before this runs): the parameter, then each
+        /// member read with <c>?.</c> where its receiver may be null, so a null anywhere gives a null key.
+        /// </summary>
+        private static KeyModel? Key(BreakerDeclaration breaker)
+        {
+            if (breaker.Key is not { Parameter: { } parameter, WhyNot: null } key)
+            {
+                return null;
+            }
+
+            var expression = new System.Text.StringBuilder(SymbolText.Identifier(parameter.Name));
+            foreach (KeyStep step in key.Steps)
+            {
+                expression.Append(step.NullConditional ? "?." : ".").Append(SymbolText.Identifier(step.Name));
+            }
+
+            return new KeyModel(key.Path, expression.ToString(), breaker.MaxKeys.Value);
         }
     }
 }

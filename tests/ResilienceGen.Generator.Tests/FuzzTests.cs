@@ -21,7 +21,7 @@ public sealed class FuzzTests
     {
         "partial", "static", "async", "virtual", "override", "new", "ref", "out", "in", "params", "this", "where", "T", "class",
         "struct", "unmanaged", "notnull", "new()", "(", ")", "{", "}", "<", ">", "[", "]", ",", ";", ":", "=", "?", "null",
-        "default", "typeof(int)", "typeof(Exception)", "nameof(Missing)", "[WithRetry]", "[CircuitBreaker]", "[WithRetry(MaxRetries = -1)]", "[WithRetry(OnRetry = nameof(T), RetryAfter = \"T\", Fallback = nameof(Task))]", "[CircuitBreaker(Fallback = \"\")]",
+        "default", "typeof(int)", "typeof(Exception)", "nameof(Missing)", "[WithRetry]", "[CircuitBreaker]", "[WithRetry(MaxRetries = -1)]", "[WithRetry(OnRetry = nameof(T), RetryAfter = \"T\", Fallback = nameof(Task))]", "[CircuitBreaker(Fallback = \"\")]", "[CircuitBreaker(KeyBy = \"endpoint.Host\")]", "KeyBy = \"sku.\"", "KeyBy = \"cancellationToken\"", "MaxKeys = 0", ".", "?.",
         "Task", "ValueTask<int>", "int*", "Span<int>", "@event", "__s", "record", "file", "namespace X;", "\"\"", "=>", "1",
     };
 
@@ -113,6 +113,11 @@ public sealed class FuzzTests
 
             [WithRetry]
             public static partial ValueTask<T> EchoAsync<T>(T value) where T : class, new();
+
+            [CircuitBreaker("hosts", KeyBy = "endpoint.Host", MaxKeys = 10)]
+            public partial Task<Stock> GetAtAsync(Uri endpoint, string sku, CancellationToken cancellationToken = default);
+
+            private Task<Stock> GetAtCoreAsync(Uri endpoint, string sku, CancellationToken cancellationToken) => Task.FromResult(new Stock(sku, 1));
 
             private bool IsTransient(Exception exception) => exception is HttpRequestException;
 

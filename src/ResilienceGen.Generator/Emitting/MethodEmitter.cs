@@ -41,7 +41,17 @@ namespace ResilienceGen.Generator.Emitting
             string first = names.First;
             writer.Line(KnownNames.FirstAttempt + "<" + method.ReturnType + "> " + first + " = default;");
             // A keyed breaker (KeyBy) gets the call's key, read once here.
-            string key = method.Breaker?.Key is { } keyed ? ", " + keyed.Expression : string.Empty;
+            string key = string.Empty;
+            if (method.Breaker?.Key is { } keyed)
+            {
+                if (keyed.ReadsThroughCopy)
+                {
+                    writer.Line("var " + names.Key + " = " + keyed.Parameter + ";");
+                }
+
+                key = ", " + (keyed.ReadsThroughCopy ? names.Key : keyed.Parameter) + keyed.Access;
+            }
+
             writer.Line("if (" + first + ".TryAdmit(" + names.DescriptorField + key + "))");
             writer.OpenBrace();
             writer.Line("try");

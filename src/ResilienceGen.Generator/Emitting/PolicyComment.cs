@@ -62,9 +62,9 @@ namespace ResilienceGen.Generator.Emitting
                   + " calls in " + Durations.Text(breaker.SamplingDurationMs) + " fail"
                 : "opens after " + Literals.Int(breaker.FailureThreshold) + " consecutive failures";
             string keyed = breaker.Key is { } key
-                ? " per key " + key.Path + " (at most " + Literals.Int(key.MaxKeys) + " keys)"
+                ? "one per " + key.Path + ", at most " + Literals.Int(key.MaxKeys) + "; "
                 : string.Empty;
-            return "circuit breaker " + Literals.String(breaker.Name) + keyed + " (counts " + Exceptions(breaker.Filter) + "; " + opens
+            return "circuit breaker " + Literals.String(breaker.Name) + " (" + keyed + "counts " + Exceptions(breaker.Filter) + "; " + opens
                 + ", for " + Durations.Text(breaker.BreakDurationMs) + ")";
         }
 

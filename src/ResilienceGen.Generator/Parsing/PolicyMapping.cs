@@ -63,13 +63,13 @@ namespace ResilienceGen.Generator.Parsing
                 return null;
             }
 
-            var expression = new System.Text.StringBuilder(SymbolText.Identifier(parameter.Name));
+            var access = new System.Text.StringBuilder();
             foreach (KeyStep step in key.Steps)
             {
-                expression.Append(step.NullConditional ? "?." : ".").Append(SymbolText.Identifier(step.Name));
+                access.Append(step.NullConditional ? "?." : ".").Append(SymbolText.Identifier(step.Name));
             }
 
-            return new KeyModel(key.Path, expression.ToString(), breaker.MaxKeys.Value);
+            return new KeyModel(key.Path, SymbolText.Identifier(parameter.Name), access.ToString(), breaker.MaxKeys.Value);
         }
     }
 }

@@ -78,7 +78,8 @@ namespace ResilienceGen.Validation
 
                 nullConditional = receiver.IsReferenceType || IsNullableValue(receiver);
                 ISymbol? member = FindMember(receiver, name);
-                string owner = (UnderlyingOfNullable(receiver) ?? receiver).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                string owner = (UnderlyingOfNullable(receiver) ?? receiver).WithNullableAnnotation(NullableAnnotation.NotAnnotated)
+                    .ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 if (member == null)
                 {
                     ISymbol? nearMiss = FindMember(receiver, name, StringComparison.OrdinalIgnoreCase);

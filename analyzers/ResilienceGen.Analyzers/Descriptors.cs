@@ -102,12 +102,16 @@ namespace ResilienceGen.Analyzers
             DiagnosticIds.TimeoutSettingsDefeatEachOther, Configuration, DiagnosticSeverity.Warning,
             "Timeout settings defeat each other",
             "{0} does not work as written: {1}; {2}");
+        public static readonly DiagnosticDescriptor KeyByNotFound = Create(
+            DiagnosticIds.KeyByNotFound, Configuration, DiagnosticSeverity.Error,
+            "KeyBy names no parameter or member path of the method",
+            "KeyBy = \"{0}\" on [{1}] {2}: {3}");
 
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             NotBodylessPartial, UnsupportedReturnType, CoreMethodMissing, CoreMethodSignatureMismatch, UnsupportedParameter,
             StructInstanceMethod, AttributeValueOutOfRange, NotAnExceptionType, ShouldHandleNotFound, BreakerSettingsConflict,
             NoCancellationToken, CoreMethodNotPrivate, OnRetryNotFound, FallbackNotFound, RetryAfterNotFound,
-            TimeoutWithoutCancellationToken, TimeoutSettingsDefeatEachOther);
+            TimeoutWithoutCancellationToken, TimeoutSettingsDefeatEachOther, KeyByNotFound);
 
         /// <summary>The descriptor for a validator problem id, or null for ids that are not ours to report.</summary>
         public static DiagnosticDescriptor? ById(string id)

@@ -55,6 +55,7 @@ namespace ResilienceGen.Validation
             context.Int(breaker.MinimumThroughput, v => v >= 1, "of 1 or more");
             context.Int(breaker.SamplingDurationMs, v => v >= 1, "of 1 or more");
             context.Int(breaker.SlowCallDurationMs, v => v >= 0, "of 0 or more (0 does not count slow calls)");
+            context.Int(breaker.MaxKeys, v => v >= 1, "of 1 or more");
         }
 
         /// <summary>

@@ -67,6 +67,7 @@ namespace ResilienceGen.Validation
             }
 
             HookRules.Check(declaration, problems, cancellationToken);
+            KeyByRules.Check(declaration, problems, cancellationToken);
 
             return problems.ToImmutableArray();
         }

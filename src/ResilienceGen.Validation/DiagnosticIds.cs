@@ -20,6 +20,7 @@ namespace ResilienceGen.Validation
         public const string RetryAfterNotFound = "RG0015";
         public const string TimeoutWithoutCancellationToken = "RG0016";
         public const string TimeoutSettingsDefeatEachOther = "RG0018";
+        public const string KeyByNotFound = "RG0017";
 
         /// <summary>
         /// Not a diagnostic of ours: the declaration is broken in a way the C# compiler already reports

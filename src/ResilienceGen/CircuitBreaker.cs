@@ -73,6 +73,37 @@ namespace ResilienceGen
         /// <summary>True once the registry dropped this breaker (tests); descriptors then look the name up again.</summary>
         internal bool IsDetached => _detached;
 
+        /// <summary>
+        /// For a keyed breaker (<c>KeyBy</c>), the name its keys hang off (<c>"inventory"</c> for
+        /// <c>"inventory/eu.example.com"</c>): that name's overrides apply to it too. Null for a plain breaker.
+        /// Set once, before the breaker is published.
+        /// </summary>
+        internal string? KeyedBaseName { get; set; }
+
+        /// <summary>
+        /// True when dropping the breaker loses nothing (a keyed group over its cap may): Closed, no failure in the
+        /// current window, and no <see cref="StateChanged"/> handler that would miss its later changes.
+        /// </summary>
+        internal bool IsIndistinguishableFromNew
+        {
+            get
+            {
+                if (_state != (int)CircuitState.Closed || StateChanged != null)
+                {
+                    return false;
+                }
+
+                RatioWindow? window = _window;
+                if (window is null)
+                {
+                    return Volatile.Read(ref _consecutiveFailures) == 0;
+                }
+
+                window.Read(Now(), out _, out long failures);
+                return failures == 0;
+            }
+        }
+
         /// <summary>Holds the circuit open (<see cref="CircuitState.Isolated"/>) until <see cref="Reset"/>.</summary>
         public void Isolate()
         {

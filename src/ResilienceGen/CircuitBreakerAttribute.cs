@@ -75,5 +75,19 @@ namespace ResilienceGen
         /// attributes name a fallback, they must name the same method.
         /// </summary>
         public string? Fallback { get; set; }
+
+        /// <summary>
+        /// A breaker per key: names a parameter of the method, optionally followed by a chain of properties or
+        /// fields (<c>"endpoint.Host"</c>). Each distinct key value gets its own breaker named
+        /// <c>"&lt;Name&gt;/&lt;key&gt;"</c> (<c>key.ToString()</c>; a null anywhere along the chain is the empty
+        /// key). Default none: one breaker for every call.
+        /// </summary>
+        public string? KeyBy { get; set; }
+
+        /// <summary>
+        /// With <see cref="KeyBy"/>: keyed breakers kept at most. A new key beyond it replaces a breaker that is
+        /// Closed with no failure in its window, else shares the overflow breaker <c>"&lt;Name&gt;/*"</c>. Default 1000.
+        /// </summary>
+        public int MaxKeys { get; set; } = PolicyDefaults.MaxKeys;
     }
 }

@@ -16,6 +16,10 @@ namespace ResilienceGen
         private readonly ConcurrentDictionary<string, CircuitBreaker> _breakers =
             new ConcurrentDictionary<string, CircuitBreaker>(StringComparer.Ordinal);
 
+        // Base names of keyed breakers whose key cap was reached (BreakerKeysExhausted is logged once per name).
+        private readonly ConcurrentDictionary<string, bool> _keysExhausted =
+            new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
         internal CircuitBreakerRegistry()
         {
         }
@@ -98,6 +102,41 @@ namespace ResilienceGen
         }
 
         /// <summary>
+        /// The keyed breaker named <paramref name="name"/> (<c>"&lt;baseName&gt;/&lt;key&gt;"</c>), created with
+        /// <paramref name="options"/> if it does not exist yet; the overrides of <paramref name="baseName"/> and of
+        /// <paramref name="name"/> (which wins) apply to a new one.
+        /// </summary>
+        internal CircuitBreaker GetOrAddKeyed(string baseName, string name, CircuitBreakerOptions options)
+        {
+            if (_breakers.TryGetValue(name, out CircuitBreaker? existing))
+            {
+                return existing;
+            }
+
+            var created = new CircuitBreaker(name, options) { KeyedBaseName = baseName };
+            CircuitBreaker winner = _breakers.GetOrAdd(name, created);
+            if (ReferenceEquals(winner, created)
+                && (RuntimeOverrides.BreakerOverrides.ContainsKey(name) || RuntimeOverrides.BreakerOverrides.ContainsKey(baseName)))
+            {
+                ApplyOverride(winner);
+            }
+
+            return winner;
+        }
+
+        /// <summary>Forgets a keyed breaker its group dropped (only that instance, if it is still the registered one).</summary>
+        internal void RemoveDropped(CircuitBreaker breaker)
+        {
+            if (((ICollection<KeyValuePair<string, CircuitBreaker>>)_breakers).Remove(new KeyValuePair<string, CircuitBreaker>(breaker.Name, breaker)))
+            {
+                breaker.Detach();
+            }
+        }
+
+        /// <summary>True the first time the key cap of <paramref name="baseName"/> is reached (since the last clear).</summary>
+        internal bool FirstKeysExhausted(string baseName) => _keysExhausted.TryAdd(baseName, true);
+
+        /// <summary>
         /// Overrides the settings of the breaker named <paramref name="name"/> while the process runs: the action
         /// gets a copy of the breaker's declared settings (its first registration's) to change. Applies from the
         /// next call; the breaker keeps its state and counters, and a new <c>BreakDurationMs</c> applies to an
@@ -125,10 +164,7 @@ namespace ResilienceGen
             trial.Validate();
 
             RuntimeOverrides.BreakerOverrides[name] = configure;
-            if (_breakers.TryGetValue(name, out CircuitBreaker? breaker))
-            {
-                ApplyOverride(breaker);
-            }
+            ApplyOverridesOf(name);
         }
 
         /// <summary>Drops the override of <paramref name="name"/>; its breaker returns to its declared settings.</summary>
@@ -141,11 +177,7 @@ namespace ResilienceGen
             }
 
             bool removed = RuntimeOverrides.BreakerOverrides.TryRemove(name, out _);
-            if (_breakers.TryGetValue(name, out CircuitBreaker? breaker))
-            {
-                ApplyOverride(breaker);
-            }
-
+            ApplyOverridesOf(name);
             return removed;
         }
 
@@ -184,14 +216,40 @@ namespace ResilienceGen
             }
         }
 
+        /// <summary>
+        /// Re-applies the settings of the breaker named <paramref name="name"/> and, when it is the base name of
+        /// keyed breakers, of each of them.
+        /// </summary>
+        private void ApplyOverridesOf(string name)
+        {
+            if (_breakers.TryGetValue(name, out CircuitBreaker? breaker))
+            {
+                ApplyOverride(breaker);
+            }
+
+            foreach (CircuitBreaker keyed in _breakers.Values)
+            {
+                if (keyed.KeyedBaseName == name)
+                {
+                    ApplyOverride(keyed);
+                }
+            }
+        }
+
         private static void ApplyOverride(CircuitBreaker breaker)
         {
             CircuitBreakerOptions options = breaker.CopyOfDeclaredOptions();
-            if (RuntimeOverrides.BreakerOverrides.TryGetValue(breaker.Name, out Action<CircuitBreakerOptions>? configure))
+            // A keyed breaker takes its base name's override first, then its own on top (the single key's wins).
+            Action<CircuitBreakerOptions>? baseConfigure = null;
+            bool hasBase = breaker.KeyedBaseName is { } baseName
+                           && RuntimeOverrides.BreakerOverrides.TryGetValue(baseName, out baseConfigure);
+            bool hasOwn = RuntimeOverrides.BreakerOverrides.TryGetValue(breaker.Name, out Action<CircuitBreakerOptions>? configure);
+            if (hasBase || hasOwn)
             {
                 try
                 {
-                    configure(options);
+                    baseConfigure?.Invoke(options);
+                    configure?.Invoke(options);
                     options.Validate();
                 }
                 catch (Exception ex)
@@ -229,6 +287,7 @@ namespace ResilienceGen
                 }
             }
 
+            _keysExhausted.Clear();
             RuntimeOverrides.Clear();
         }
     }

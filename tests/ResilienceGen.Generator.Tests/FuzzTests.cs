@@ -22,7 +22,7 @@ public sealed class FuzzTests
         "partial", "static", "async", "virtual", "override", "new", "ref", "out", "in", "params", "this", "where", "T", "class",
         "struct", "unmanaged", "notnull", "new()", "(", ")", "{", "}", "<", ">", "[", "]", ",", ";", ":", "=", "?", "null",
         "default", "typeof(int)", "typeof(Exception)", "nameof(Missing)", "[WithRetry]", "[CircuitBreaker]", "[WithRetry(MaxRetries = -1)]", "[WithRetry(OnRetry = nameof(T), RetryAfter = \"T\", Fallback = nameof(Task))]", "[CircuitBreaker(Fallback = \"\")]",
-        "[WithTimeout(AttemptMs = 100)]", "[WithTimeout(AttemptMs = 5, TotalMs = 1)]", "[WithTimeout]", "[CircuitBreaker(SlowCallDurationMs = -1)]", "CancellationToken",
+        "[WithTimeout(AttemptMs = 100)]", "[WithTimeout(AttemptMs = 5, TotalMs = 1)]", "[WithTimeout]", "[CircuitBreaker(SlowCallDurationMs = -1)]", "CancellationToken", "[CircuitBreaker(KeyBy = \"endpoint.Host\")]", "KeyBy = \"sku.\"", "KeyBy = \"cancellationToken\"", "MaxKeys = 0", ".", "?.",
         "Task", "ValueTask<int>", "int*", "Span<int>", "@event", "__s", "record", "file", "namespace X;", "\"\"", "=>", "1",
     };
 
@@ -120,6 +120,17 @@ public sealed class FuzzTests
             public partial Task<int> QuoteAsync(string sku, CancellationToken cancellationToken = default);
 
             private Task<int> QuoteCoreAsync(string sku, CancellationToken cancellationToken) => Task.FromResult(sku.Length);
+
+            [WithTimeout(AttemptMs = 500)]
+            [CircuitBreaker("timed-hosts", KeyBy = "endpoint.Host")]
+            public partial Task<Stock> GetTimedAtAsync(Uri endpoint, CancellationToken cancellationToken = default);
+
+            private Task<Stock> GetTimedAtCoreAsync(Uri endpoint, CancellationToken cancellationToken) => Task.FromResult(new Stock("timed", 1));
+
+            [CircuitBreaker("hosts", KeyBy = "endpoint.Host", MaxKeys = 10)]
+            public partial Task<Stock> GetAtAsync(Uri endpoint, string sku, CancellationToken cancellationToken = default);
+
+            private Task<Stock> GetAtCoreAsync(Uri endpoint, string sku, CancellationToken cancellationToken) => Task.FromResult(new Stock(sku, 1));
 
             private bool IsTransient(Exception exception) => exception is HttpRequestException;
 

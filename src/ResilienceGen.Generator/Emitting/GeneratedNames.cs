@@ -45,6 +45,9 @@ namespace ResilienceGen.Generator.Emitting
         /// <summary>The fast path's FirstAttempt local.</summary>
         public string First { get; }
 
+        /// <summary>The copy of the parameter a keyed breaker's key is read from (KeyBy).</summary>
+        public string Key { get; private set; } = string.Empty;
+
         /// <param name="overloadIndex">0 for the first method of this name in the type, 1, 2... for further overloads.</param>
         public static GeneratedNames For(MethodModel method, int overloadIndex)
         {
@@ -80,7 +83,8 @@ namespace ResilienceGen.Generator.Emitting
             string instance = Unique("__this", taken);
             taken.Add(instance);
             string token = Unique("__token", taken);
-            return new GeneratedNames(field, state, exception, attempt, delay, first, instance, token);
+            taken.Add(token);
+            return new GeneratedNames(field, state, exception, attempt, delay, first, instance, token) { Key = Unique("__key", taken) };
         }
 
         private static string Unique(string name, HashSet<string> taken)

@@ -40,10 +40,23 @@ namespace ResilienceGen.Generator.Emitting
         {
             string first = names.First;
             writer.Line(KnownNames.FirstAttempt + "<" + method.ReturnType + "> " + first + " = default;");
+            // A keyed breaker (KeyBy) gets the call's key, read once here.
+            string key = string.Empty;
+            if (method.Breaker?.Key is { } keyed)
+            {
+                if (keyed.ReadsThroughCopy)
+                {
+                    writer.Line("var " + names.Key + " = " + keyed.Parameter + ";");
+                }
+
+                key = ", " + (keyed.ReadsThroughCopy ? names.Key : keyed.Parameter) + keyed.Access;
+            }
+
             // A [WithTimeout] method's fast path hands the body the attempt's token instead of the caller's.
-            writer.Line(method.Timeout is null
-                ? "if (" + first + ".TryAdmit(" + names.DescriptorField + "))"
-                : "if (" + first + ".TryAdmit(" + names.DescriptorField + ", " + method.CancellationTokenParameter + ", out " + KnownNames.CancellationToken + " " + names.Token + "))");
+            string timeout = method.Timeout is null
+                ? string.Empty
+                : ", " + method.CancellationTokenParameter + ", out " + KnownNames.CancellationToken + " " + names.Token;
+            writer.Line("if (" + first + ".TryAdmit(" + names.DescriptorField + key + timeout + "))");
             writer.OpenBrace();
             writer.Line("try");
             writer.OpenBrace();
@@ -94,6 +107,11 @@ namespace ResilienceGen.Generator.Emitting
             if (breakerHandle is not null)
             {
                 trailing.Add("breakerHandle: " + breakerHandle);
+            }
+
+            if (method.Breaker?.Key is { } key)
+            {
+                trailing.Add("maxKeys: " + Literals.Int(key.MaxKeys));
             }
 
             if (method.Retry is { } retry)

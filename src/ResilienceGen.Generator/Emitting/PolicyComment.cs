@@ -82,8 +82,11 @@ namespace ResilienceGen.Generator.Emitting
                 ? "opens when " + Percent(breaker.FailureRatio) + " of at least " + Literals.Int(breaker.MinimumThroughput)
                   + " calls in " + Durations.Text(breaker.SamplingDurationMs) + " fail"
                 : "opens after " + Literals.Int(breaker.FailureThreshold) + " consecutive failures";
+            string keyed = breaker.Key is { } key
+                ? "one per " + key.Path + ", at most " + Literals.Int(key.MaxKeys) + "; "
+                : string.Empty;
             string slow = breaker.SlowCallDurationMs > 0 ? "; successes taking " + Durations.Text(breaker.SlowCallDurationMs) + " or more count as failures" : string.Empty;
-            return "circuit breaker " + Literals.String(breaker.Name) + " (counts " + Exceptions(breaker.Filter) + "; " + opens
+            return "circuit breaker " + Literals.String(breaker.Name) + " (" + keyed + "counts " + Exceptions(breaker.Filter) + "; " + opens
                 + ", for " + Durations.Text(breaker.BreakDurationMs) + slow + ")";
         }
 

@@ -48,10 +48,31 @@ namespace ResilienceGen.Generator.Parsing
                 FailureRatio: breaker.FailureRatio.Value,
                 MinimumThroughput: breaker.MinimumThroughput.Value,
                 SamplingDurationMs: breaker.SamplingDurationMs.Value,
-                Filter: filter)
+                Filter: filter,
+                Key: Key(breaker))
             {
                 SlowCallDurationMs = breaker.SlowCallDurationMs.Value,
             };
+        }
+
+        /// <summary>
+        /// The key expression of <c>KeyBy</c> (resolved and checked by RG0017 before this runs): the parameter, then each
+        /// member read with <c>?.</c> where its receiver may be null, so a null anywhere gives a null key.
+        /// </summary>
+        private static KeyModel? Key(BreakerDeclaration breaker)
+        {
+            if (breaker.Key is not { Parameter: { } parameter, WhyNot: null } key)
+            {
+                return null;
+            }
+
+            var access = new System.Text.StringBuilder();
+            foreach (KeyStep step in key.Steps)
+            {
+                access.Append(step.NullConditional ? "?." : ".").Append(SymbolText.Identifier(step.Name));
+            }
+
+            return new KeyModel(key.Path, SymbolText.Identifier(parameter.Name), access.ToString(), breaker.MaxKeys.Value);
         }
 
         public static TimeoutModel Timeout(TimeoutDeclaration timeout)

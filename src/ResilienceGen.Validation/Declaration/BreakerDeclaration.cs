@@ -32,6 +32,9 @@ namespace ResilienceGen.Validation
             SlowCallDurationMs = AttributeArguments.Int(attribute, SlowCallDurationMsProperty, PolicyDefaults.SlowCallDurationMs);
             Filter = ExceptionFilterDeclaration.Read(attribute, method, types);
             FallbackName = AttributeArguments.String(attribute, HookRules.FallbackProperty);
+            MaxKeys = AttributeArguments.Int(attribute, "MaxKeys", PolicyDefaults.MaxKeys);
+            string? keyBy = AttributeArguments.String(attribute, KeyDeclaration.KeyByProperty);
+            Key = keyBy == null ? null : KeyDeclaration.Resolve(keyBy, method, types);
         }
 
         public AttributeData Attribute { get; }
@@ -69,6 +72,12 @@ namespace ResilienceGen.Validation
 
         /// <summary>The Fallback name written here (resolved on <see cref="ResilientDeclaration.Fallback"/>), or null.</summary>
         public string? FallbackName { get; }
+
+        /// <summary><c>KeyBy</c> resolved against the method (a breaker per key), or null when it is not written.</summary>
+        public KeyDeclaration? Key { get; }
+
+        /// <summary>Keyed breakers kept at most (only with <see cref="Key"/>).</summary>
+        public DeclaredValue<int> MaxKeys { get; }
 
         public static BreakerDeclaration Read(AttributeData attribute, IMethodSymbol method, KnownTypes types) => new BreakerDeclaration(attribute, method, types);
 

@@ -25,7 +25,11 @@ namespace ResilienceGen.Internal
         /// <summary>What the body threw synchronously; set by the generated code after <see cref="TryAdmit(ResilientMethod)"/>.</summary>
         public Exception? Failure;
 
-        /// <summary>The breaker that admitted the call while Closed, or null when the method has none in force.</summary>
+        /// <summary>
+        /// The breaker that admitted the call while Closed, or null when the method has none in force. For a keyed
+        /// breaker (<c>KeyBy</c>) it is the call's key's breaker even when that one did not admit the call, so the
+        /// entry point goes on with it.
+        /// </summary>
         internal CircuitBreaker? Breaker;
 
         /// <summary>
@@ -53,26 +57,20 @@ namespace ResilienceGen.Internal
         public bool TryAdmit(ResilientMethod method)
         {
             MethodPolicy policy = method.Policy;
-            if (policy.PassThrough)
-            {
-                return false;
-            }
+            return !policy.PassThrough && Admit(method, policy.UseBreaker, policy.UseBreaker ? method.Breaker : null);
+        }
 
-            if (policy.UseBreaker)
-            {
-                CircuitBreaker? breaker = method.Breaker;
-                if (breaker is null || !breaker.IsClosed)
-                {
-                    return false;
-                }
-
-                Breaker = breaker;
-                Clock.StartedAt = SlowCalls.Start(breaker);
-            }
-
-            ResilienceTelemetry.AttemptStarted(method);
-            Ticket = BreakerTicket.Normal;
-            return true;
+        /// <summary>
+        /// <see cref="TryAdmit(ResilientMethod)"/> for a keyed breaker (<c>KeyBy</c>): the call goes through the
+        /// breaker of <paramref name="key"/>, the value of the generated key expression. Looking up a key seen
+        /// before takes no lock and allocates nothing.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryAdmit<TKey>(ResilientMethod method, TKey key)
+        {
+            MethodPolicy policy = method.Policy;
+            return !policy.PassThrough
+                && Admit(method, policy.UseBreaker, !policy.UseBreaker ? null : method.IsKeyed ? method.KeyedBreaker(key) : method.Breaker);
         }
 
         /// <summary>
@@ -84,11 +82,44 @@ namespace ResilienceGen.Internal
         public bool TryAdmit(ResilientMethod method, CancellationToken cancellationToken, out CancellationToken attemptToken)
         {
             attemptToken = cancellationToken;
-            if (!TryAdmit(method))
+            return TryAdmit(method) && ArmTimeouts(method, cancellationToken, ref attemptToken);
+        }
+
+        /// <summary>A keyed breaker and a <c>[WithTimeout]</c>: both of the overloads above.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryAdmit<TKey>(ResilientMethod method, TKey key, CancellationToken cancellationToken, out CancellationToken attemptToken)
+        {
+            attemptToken = cancellationToken;
+            return TryAdmit(method, key) && ArmTimeouts(method, cancellationToken, ref attemptToken);
+        }
+
+        /// <summary>
+        /// Lets the call in unless its breaker (if any) is not Closed; the attempt is then counted. The breaker is
+        /// kept even when it does not admit the call: a keyed one is the call's key's, which the entry point goes on with.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool Admit(ResilientMethod method, bool useBreaker, CircuitBreaker? breaker)
+        {
+            if (useBreaker)
             {
-                return false;
+                Breaker = breaker;
+                if (breaker is null || !breaker.IsClosed)
+                {
+                    return false;
+                }
+
+                Clock.StartedAt = SlowCalls.Start(breaker);
             }
 
+            ResilienceTelemetry.AttemptStarted(method);
+            Ticket = BreakerTicket.Normal;
+            return true;
+        }
+
+        /// <summary>Arms the first attempt's timeouts, if the policy has any; always true (it reads as a condition).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool ArmTimeouts(ResilientMethod method, CancellationToken cancellationToken, ref CancellationToken attemptToken)
+        {
             if (method.Policy.Timeout is { } timeouts)
             {
                 attemptToken = TimeoutLayer.ArmFirst(timeouts, cancellationToken, ref Clock, out CallStart);

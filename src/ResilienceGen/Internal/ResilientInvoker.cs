@@ -216,7 +216,8 @@ namespace ResilienceGen.Internal
                 return StartResult.PassThrough;
             }
 
-            first.Breaker = policy.UseBreaker ? method.Breaker : null;
+            // A keyed breaker was found by the generated fast path, which had the call's key.
+            first.Breaker = !policy.UseBreaker ? null : method.IsKeyed ? first.Breaker : method.Breaker;
             rejection = BreakerLayer.Admit(method, first.Breaker, logger, out first.Ticket);
             if (rejection != null)
             {

@@ -25,6 +25,8 @@ namespace ResilienceGen.Internal
         private volatile MethodPolicy _policy;
         private volatile CircuitBreaker? _breaker;
         private LoggerCache? _loggerCache; // read and written through Volatile
+        private readonly int _maxKeys;
+        private object? _keyedBreakers; // a KeyedBreakerGroup<TKey>, made on the first keyed call
 
         /// <summary>
         /// Creates the descriptor. <paramref name="retry"/> is null without <c>[WithRetry]</c>,
@@ -39,8 +41,18 @@ namespace ResilienceGen.Internal
         /// </param>
         /// <param name="breakerHandle">The <c>Handle</c> types of <c>[CircuitBreaker]</c>, likewise.</param>
         /// <param name="timeout">The timeouts of <c>[WithTimeout]</c>, or null without it.</param>
-        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null, TimeoutOptions? timeout = null)
+        /// <param name="maxKeys">
+        /// Above 0 the breaker is keyed (<c>KeyBy</c>): the generated code passes each call's key to
+        /// <see cref="FirstAttempt{TTask}.TryAdmit{TKey}(ResilientMethod, TKey)"/>, and at most this many keyed breakers are kept.
+        /// </param>
+        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null, TimeoutOptions? timeout = null, int maxKeys = 0)
         {
+            if (maxKeys < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxKeys), maxKeys, "MaxKeys must be at least 1.");
+            }
+
+            _maxKeys = breaker is null ? 0 : maxKeys;
             MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
             RetryArgumentTypes = FixedRules.ArgumentTypesAmong(retryHandle);
             BreakerArgumentTypes = FixedRules.ArgumentTypesAmong(breakerHandle);
@@ -105,7 +117,7 @@ namespace ResilienceGen.Internal
 
         /// <summary>
         /// The method's breaker, taken from <see cref="Resilience.Breakers"/> on first use and cached; looked up
-        /// again if the registry was cleared.
+        /// again if the registry was cleared. Null for a keyed breaker: each call's comes from <see cref="KeyedBreaker{TKey}"/>.
         /// </summary>
         internal CircuitBreaker? Breaker
         {
@@ -118,9 +130,17 @@ namespace ResilienceGen.Internal
                     return breaker;
                 }
 
-                return _breakerName is null ? null : ResolveBreaker();
+                return _breakerName is null || IsKeyed ? null : ResolveBreaker();
             }
         }
+
+        /// <summary>The breaker is one per key (<c>KeyBy</c>).</summary>
+        internal bool IsKeyed => _maxKeys > 0;
+
+        /// <summary>The keyed breaker of <paramref name="key"/> (only when <see cref="IsKeyed"/>); lock-free for a key seen before.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal CircuitBreaker KeyedBreaker<TKey>(TKey key)
+            => (_keyedBreakers as KeyedBreakerGroup<TKey> ?? CreateKeyedBreakers<TKey>()).Get(key);
 
         /// <summary>The logger used when the type has none: category = the containing type's full name.</summary>
         internal ILogger FallbackLogger => LoggerCache.Get(ref _loggerCache, _loggerCategory);
@@ -180,6 +200,14 @@ namespace ResilienceGen.Internal
                 ResilienceTelemetry.RetryOverrideRejected(this, ex);
                 return _declaredTimeoutSettings;
             }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private KeyedBreakerGroup<TKey> CreateKeyedBreakers<TKey>()
+        {
+            var created = new KeyedBreakerGroup<TKey>(this, _breakerName!, _breakerOptions!, _maxKeys);
+            // One key type per method (the generated key expression's); a racing second group is dropped.
+            return Interlocked.CompareExchange(ref _keyedBreakers, created, null) as KeyedBreakerGroup<TKey> ?? created;
         }
 
         private CircuitBreaker ResolveBreaker()

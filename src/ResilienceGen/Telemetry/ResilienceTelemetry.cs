@@ -46,7 +46,8 @@ namespace ResilienceGen.Telemetry
         {
             if (ResilienceMetrics.Rejections.Enabled)
             {
-                Count(ResilienceMetrics.Rejections, method);
+                // Tagged with the breaker that rejected: for a keyed breaker (KeyBy) its full name.
+                ResilienceMetrics.Rejections.Add(1, method.MethodTag, ResilienceMetrics.Tag(ResilienceMetrics.BreakerTag, breaker.Name));
             }
 
             ILogger log = LoggerFor(method, logger);
@@ -129,6 +130,10 @@ namespace ResilienceGen.Telemetry
         /// <summary>A breaker's override failed when applied; the declared settings stay.</summary>
         public static void BreakerOverrideRejected(CircuitBreaker breaker, Exception exception)
             => ResilienceLog.OverrideRejected(Resilience.RuntimeLogger, breaker.Name, exception);
+
+        /// <summary>A keyed breaker's key cap is reached and nothing can be dropped: new keys share the overflow breaker.</summary>
+        public static void BreakerKeysExhausted(ResilientMethod method, string breakerName, int maxKeys, string overflowName)
+            => ResilienceLog.BreakerKeysExhausted(LoggerFor(method, null), breakerName, maxKeys, overflowName);
 
         /// <summary>The type's own logger when it has one, else the method's from the factory, else the runtime's.</summary>
         private static ILogger LoggerFor(ResilientMethod? method, ILogger? logger)

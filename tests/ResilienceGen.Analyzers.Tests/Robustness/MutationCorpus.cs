@@ -85,5 +85,19 @@ public static class MutationCorpus
                 }
             }
             """),
+        InClient("""
+            public sealed record Tenant(string Id, int Region);
+            public sealed record Request(Tenant? Tenant, Uri Endpoint);
+            [WithRetry]
+            [CircuitBreaker("hosts", KeyBy = "request.Endpoint.Host", MaxKeys = 100)]
+            public partial Task<int> GetAsync(Request request, CancellationToken cancellationToken = default);
+            private Task<int> GetCoreAsync(Request request, CancellationToken cancellationToken) => Task.FromResult(1);
+            [CircuitBreaker("tenants", KeyBy = "request.Tenant.Missing", MaxKeys = 0)]
+            public partial Task PutAsync(Request request, CancellationToken cancellationToken);
+            private Task PutCoreAsync(Request request, CancellationToken cancellationToken) => Task.CompletedTask;
+            [CircuitBreaker(KeyBy = "cancellationToken")]
+            public partial Task DropAsync(int id, CancellationToken cancellationToken);
+            private Task DropCoreAsync(int id, CancellationToken cancellationToken) => Task.CompletedTask;
+            """),
     };
 }

@@ -66,5 +66,25 @@ namespace ResilienceGen
         /// exceptions the filters exclude. When both attributes name a fallback, they must name the same method.
         /// </summary>
         public string? Fallback { get; set; }
+
+        /// <summary>
+        /// A retry budget: above 0, retries may add at most this percentage to the calls of the last 10 s, plus
+        /// <see cref="BudgetMinPerSecond"/> retries per second. A retry beyond it is not made: the caller gets that
+        /// attempt's exception at once (or the <see cref="Fallback"/>'s answer, reason <c>budget</c>). Default 0 (no
+        /// budget); from 0 to 1000.
+        /// </summary>
+        public double BudgetPercent { get; set; } = RetryBudgetOptions.DefaultPercent;
+
+        /// <summary>
+        /// With <see cref="BudgetPercent"/>: retries per second allowed whatever the traffic, so a quiet method still
+        /// retries. Default 10; from 0 to 1,000,000.
+        /// </summary>
+        public int BudgetMinPerSecond { get; set; } = RetryBudgetOptions.DefaultMinPerSecond;
+
+        /// <summary>
+        /// With <see cref="BudgetPercent"/>: the budget's name; methods naming one budget share it (the first one set
+        /// up decides its settings). Default: the method's full name (<c>Namespace.Type.Method</c>).
+        /// </summary>
+        public string? Budget { get; set; }
     }
 }

@@ -62,6 +62,7 @@ namespace ResilienceGen.Internal
                 Breaker = breaker;
             }
 
+            policy.Budget?.CountCall(); // a retry budget counts every call made (API.md §6.3)
             ResilienceTelemetry.AttemptStarted(method);
             Ticket = BreakerTicket.Normal;
             return true;

@@ -6,12 +6,13 @@ namespace ResilienceGen.Internal
     /// </summary>
     internal sealed class MethodPolicy
     {
-        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker)
+        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker, RetryBudget? budget = null)
         {
             Version = version;
             PassThrough = passThrough;
             Retry = retry;
             UseBreaker = useBreaker;
+            Budget = retry is null ? null : budget;
         }
 
         public int Version { get; }
@@ -23,5 +24,8 @@ namespace ResilienceGen.Internal
 
         /// <summary>False when the method has no breaker or its breaker is switched off.</summary>
         public bool UseBreaker { get; }
+
+        /// <summary>The method's retry budget (API.md §6.3), or null when it has none (or no retry).</summary>
+        public RetryBudget? Budget { get; }
     }
 }

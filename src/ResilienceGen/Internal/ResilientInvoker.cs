@@ -214,6 +214,7 @@ namespace ResilienceGen.Internal
                 return StartResult.Rejected;
             }
 
+            policy.Budget?.CountCall();
             ResilienceTelemetry.AttemptStarted(method);
 
             try

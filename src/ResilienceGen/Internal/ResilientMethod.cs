@@ -20,6 +20,7 @@ namespace ResilienceGen.Internal
         private readonly string _loggerCategory;
         private readonly RetryOptions? _declaredRetry;
         private readonly RetrySettings? _declaredRetrySettings;
+        private readonly RetryBudgetOptions? _budgetOptions;
         private volatile MethodPolicy _policy;
         private volatile CircuitBreaker? _breaker;
         private LoggerCache? _loggerCache; // read and written through Volatile
@@ -36,7 +37,11 @@ namespace ResilienceGen.Internal
         /// them; the runtime looks only for argument exceptions among them, which are retried only when named.
         /// </param>
         /// <param name="breakerHandle">The <c>Handle</c> types of <c>[CircuitBreaker]</c>, likewise.</param>
-        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null)
+        /// <param name="budget">
+        /// The retry budget (its <c>Name</c> defaults to the method name), or null: written by the generator only when
+        /// <c>BudgetPercent</c> is above 0.
+        /// </param>
+        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null, RetryBudgetOptions? budget = null)
         {
             MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
             RetryArgumentTypes = FixedRules.ArgumentTypesAmong(retryHandle);
@@ -54,6 +59,13 @@ namespace ResilienceGen.Internal
                 _breakerOptions = breaker;
                 _breakerName = string.IsNullOrEmpty(breaker.Name) ? methodName : breaker.Name;
                 BreakerTag = ResilienceMetrics.Tag(ResilienceMetrics.BreakerTag, _breakerName!);
+            }
+
+            if (budget != null)
+            {
+                budget.Validate();
+                _budgetOptions = budget.Clone();
+                _budgetOptions.Name = string.IsNullOrEmpty(budget.Name) ? methodName : budget.Name;
             }
 
             int lastDot = methodName.LastIndexOf('.');
@@ -126,7 +138,8 @@ namespace ResilienceGen.Internal
         {
             bool passThrough = RuntimeOverrides.GloballyDisabled || RuntimeOverrides.DisabledMethods.ContainsKey(MethodName);
             bool useBreaker = _breakerName != null && !RuntimeOverrides.DisabledBreakers.ContainsKey(_breakerName);
-            return new MethodPolicy(version, passThrough, EffectiveRetry(), useBreaker);
+            RetryBudget? budget = _budgetOptions is null ? null : Resilience.Budgets.GetOrAdd(_budgetOptions.Name!, _budgetOptions);
+            return new MethodPolicy(version, passThrough, EffectiveRetry(), useBreaker, budget);
         }
 
         private RetrySettings? EffectiveRetry()

@@ -32,5 +32,10 @@ namespace ResilienceGen.Telemetry
         [LoggerMessage(EventId = 6, EventName = "FallbackInvoked", Level = LogLevel.Information,
             Message = "{Method} answered by its fallback ({Reason})")]
         public static partial void FallbackInvoked(ILogger logger, string method, string reason, Exception exception);
+
+        // Retry budgets (issue 17) use event ids 1120-1129.
+        [LoggerMessage(EventId = 1120, EventName = "RetryBudgetExhausted", Level = LogLevel.Warning,
+            Message = "{Method} attempt {Attempt} failed; retry budget {Budget} is spent, so no retry is made")]
+        public static partial void RetryBudgetExhausted(ILogger logger, string method, int attempt, string budget, Exception exception);
     }
 }

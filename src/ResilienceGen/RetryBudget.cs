@@ -62,7 +62,13 @@ namespace ResilienceGen
         internal bool TryWithdraw()
         {
             RetryBudgetOptions settings = _settings;
-            return !(settings.Percent > 0) || _window.TryWithdraw(settings.Percent, settings.MinPerSecond);
+            if (settings.Percent > 0)
+            {
+                return _window.TryWithdraw(settings.Percent, settings.MinPerSecond);
+            }
+
+            _window.CountRetry(); // no cap (an override set Percent to 0), but Spent still counts what is made
+            return true;
         }
 
         internal RetryBudgetOptions CopyOfDeclaredOptions() => _declared.Clone();

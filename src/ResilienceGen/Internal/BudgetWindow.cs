@@ -85,6 +85,13 @@ namespace ResilienceGen.Internal
             return true;
         }
 
+        /// <summary>Counts a retry made without asking (the budget's Percent is 0: no cap), so <see cref="Spent"/> stays true.</summary>
+        public void CountRetry()
+        {
+            Baseline(out _);
+            Interlocked.Increment(ref _retries);
+        }
+
         /// <summary>Retries made in the window.</summary>
         public long Spent => Volatile.Read(ref _retries) - Baseline(out _).Retries;
 

@@ -111,7 +111,8 @@ namespace ResilienceGen.Generator.Emitting
                 writer.Line("retry: null,");
             }
 
-            string breakerEnd = trailing.Count == 0 ? ");" : ",";
+            BudgetModel? budget = method.Retry?.Budget;
+            string breakerEnd = trailing.Count == 0 && budget is null ? ");" : ",";
             if (method.Breaker is { } breaker)
             {
                 EmitObject(writer, "breaker: new " + KnownNames.CircuitBreakerOptions, new[]
@@ -133,7 +134,18 @@ namespace ResilienceGen.Generator.Emitting
 
             for (int i = 0; i < trailing.Count; i++)
             {
-                writer.Line(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
+                writer.Line(trailing[i] + (i == trailing.Count - 1 && budget is null ? ");" : ","));
+            }
+
+            // Written only for a method with a budget, so every other method's code stays as it was.
+            if (budget is not null)
+            {
+                EmitObject(writer, "budget: new " + KnownNames.RetryBudgetOptions, new[]
+                {
+                    ("Name", Literals.String(budget.Name)),
+                    ("Percent", Literals.Double(budget.Percent)),
+                    ("MinPerSecond", Literals.Int(budget.MinPerSecond)),
+                }, ");");
             }
 
             writer.Unindent();

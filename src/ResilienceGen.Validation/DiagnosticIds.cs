@@ -18,6 +18,7 @@ namespace ResilienceGen.Validation
         public const string OnRetryNotFound = "RG0013";
         public const string FallbackNotFound = "RG0014";
         public const string RetryAfterNotFound = "RG0015";
+        public const string BudgetSettingsConflict = "RG0019";
 
         /// <summary>
         /// Not a diagnostic of ours: the declaration is broken in a way the C# compiler already reports

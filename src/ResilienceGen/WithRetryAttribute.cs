@@ -61,7 +61,8 @@ namespace ResilienceGen
         /// <summary>
         /// Name of a method of the containing type with the wrapper's parameters plus a trailing
         /// <see cref="Exception"/> and the same return type, static or instance. Called when the retries are
-        /// exhausted with an exception the retry filter handles, or when a circuit breaker rejects the call; its
+        /// exhausted with an exception the retry filter handles, when a circuit breaker rejects the call, or when
+        /// the retry budget (<see cref="BudgetPercent"/>) refuses a retry; its
         /// result (or its exception) is what the caller gets. Never called for the caller's cancellation or for
         /// exceptions the filters exclude. When both attributes name a fallback, they must name the same method.
         /// </summary>

@@ -68,6 +68,12 @@ namespace ResilienceGen.Analyzers
             "Circuit breaker '{0}' is declared with {1} here but with {2} on '{3}': the first method called decides; {4}",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor BudgetSettingsConflict = Create(
+            DiagnosticIds.BudgetSettingsConflict, Configuration, DiagnosticSeverity.Warning,
+            "Methods sharing a retry budget are declared with different budget settings",
+            "Retry budget '{0}' is declared with {1} here but with {2} on '{3}': the first method set up decides; {4}",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor NoCancellationToken = Create(
             DiagnosticIds.NoCancellationToken, Usage, DiagnosticSeverity.Info,
             "Resilient method has no CancellationToken parameter",
@@ -111,7 +117,7 @@ namespace ResilienceGen.Analyzers
             NotBodylessPartial, UnsupportedReturnType, CoreMethodMissing, CoreMethodSignatureMismatch, UnsupportedParameter,
             StructInstanceMethod, AttributeValueOutOfRange, NotAnExceptionType, ShouldHandleNotFound, BreakerSettingsConflict,
             NoCancellationToken, CoreMethodNotPrivate, OnRetryNotFound, FallbackNotFound, RetryAfterNotFound,
-            TimeoutWithoutCancellationToken, TimeoutSettingsDefeatEachOther, KeyByNotFound);
+            TimeoutWithoutCancellationToken, TimeoutSettingsDefeatEachOther, KeyByNotFound, BudgetSettingsConflict);
 
         /// <summary>The descriptor for a validator problem id, or null for ids that are not ours to report.</summary>
         public static DiagnosticDescriptor? ById(string id)

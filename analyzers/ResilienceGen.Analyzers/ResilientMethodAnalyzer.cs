@@ -11,7 +11,8 @@ namespace ResilienceGen.Analyzers
     /// <summary>
     /// Reports RG0001–RG0016 and RG0018 for [WithRetry]/[CircuitBreaker]/[WithTimeout] methods as the user types.
     /// Per-method rules come from the shared validator, so the generator and the IDE agree on validity;
-    /// RG0010 (one breaker name, different settings) is decided once the whole compilation is seen.
+    /// RG0010 (one breaker name, different settings) and RG0019 (one budget name, different settings) are decided once
+    /// the whole compilation is seen.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ResilientMethodAnalyzer : DiagnosticAnalyzer
@@ -31,16 +32,18 @@ namespace ResilienceGen.Analyzers
                 }
 
                 var breakers = new BreakerDeclarations();
+                var budgets = new BudgetDeclarations();
                 // A semantic model action over the user's trees, not a symbol or syntax node action: the generated
                 // implementation carries [GeneratedCode], attributes of partial parts merge, so the user's method
                 // symbol counts as generated and symbol-scoped actions skip it under ConfigureGeneratedCodeAnalysis(None).
                 // Generated trees are still skipped here.
-                start.RegisterSemanticModelAction(modelContext => AnalyzeTree(modelContext, types, breakers));
+                start.RegisterSemanticModelAction(modelContext => AnalyzeTree(modelContext, types, breakers, budgets));
                 start.RegisterCompilationEndAction(breakers.ReportConflicts);
+                start.RegisterCompilationEndAction(budgets.ReportConflicts);
             });
         }
 
-        private static void AnalyzeTree(SemanticModelAnalysisContext context, KnownTypes types, BreakerDeclarations breakers)
+        private static void AnalyzeTree(SemanticModelAnalysisContext context, KnownTypes types, BreakerDeclarations breakers, BudgetDeclarations budgets)
         {
             var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
             foreach (var node in root.DescendantNodes(n => !(n is ExpressionSyntax)))
@@ -50,7 +53,7 @@ namespace ResilienceGen.Analyzers
                     && symbol.PartialDefinitionPart == null)
                 {
                     // The definition part speaks for a partial method (attributes of both parts are merged there).
-                    AnalyzeMethod(context, symbol, types, breakers);
+                    AnalyzeMethod(context, symbol, types, breakers, budgets);
                 }
             }
         }
@@ -69,7 +72,7 @@ namespace ResilienceGen.Analyzers
             }
         }
 
-        private static void AnalyzeMethod(SemanticModelAnalysisContext context, IMethodSymbol symbol, KnownTypes types, BreakerDeclarations breakers)
+        private static void AnalyzeMethod(SemanticModelAnalysisContext context, IMethodSymbol symbol, KnownTypes types, BreakerDeclarations breakers, BudgetDeclarations budgets)
         {
             var declaration = DeclarationReader.Read(symbol, types);
             if (declaration == null)
@@ -90,6 +93,7 @@ namespace ResilienceGen.Analyzers
             if (!DeclarationValidator.HasErrors(problems))
             {
                 breakers.Add(declaration, context.CancellationToken);
+                budgets.Add(declaration, context.CancellationToken);
             }
         }
     }

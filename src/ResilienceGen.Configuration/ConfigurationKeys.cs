@@ -9,6 +9,7 @@ namespace ResilienceGen.Configuration
         public const string Enabled = "Enabled";
         public const string Breakers = "Breakers";
         public const string Methods = "Methods";
+        public const string Budgets = "Budgets";
 
         /// <summary>Breaker settings, by key (configuration keys are case-insensitive, so the lookup is too).</summary>
         public static readonly IReadOnlyDictionary<string, OptionSetting<CircuitBreakerOptions>> BreakerSettings = ByKey(new[]
@@ -32,6 +33,13 @@ namespace ResilienceGen.Configuration
             OptionSetting<RetryOptions>.Double(nameof(RetryOptions.BackoffFactor), (o, v) => o.BackoffFactor = v),
             OptionSetting<RetryOptions>.Bool(nameof(RetryOptions.Jitter), (o, v) => o.Jitter = v),
             OptionSetting<RetryOptions>.Double(nameof(RetryOptions.JitterFactor), (o, v) => o.JitterFactor = v),
+        });
+
+        /// <summary>Retry budget settings (API.md §6.3), by key.</summary>
+        public static readonly IReadOnlyDictionary<string, OptionSetting<RetryBudgetOptions>> BudgetSettings = ByKey(new[]
+        {
+            OptionSetting<RetryBudgetOptions>.Double(nameof(RetryBudgetOptions.Percent), (o, v) => o.Percent = v),
+            OptionSetting<RetryBudgetOptions>.Int(nameof(RetryBudgetOptions.MinPerSecond), (o, v) => o.MinPerSecond = v),
         });
 
         private static IReadOnlyDictionary<string, OptionSetting<T>> ByKey<T>(OptionSetting<T>[] settings)

@@ -16,6 +16,7 @@ namespace ResilienceGen.Configuration
         private HashSet<string> _breakerSwitches = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> _retryOverrides = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> _methodSwitches = new HashSet<string>(StringComparer.Ordinal);
+        private HashSet<string> _budgetOverrides = new HashSet<string>(StringComparer.Ordinal);
         private bool _globalSwitchSet;
 
         public void Apply(IConfigurationSection root, ErrorReporter errors)
@@ -24,6 +25,7 @@ namespace ResilienceGen.Configuration
             var breakerSwitches = new HashSet<string>(StringComparer.Ordinal);
             var retryOverrides = new HashSet<string>(StringComparer.Ordinal);
             var methodSwitches = new HashSet<string>(StringComparer.Ordinal);
+            var budgetOverrides = new HashSet<string>(StringComparer.Ordinal);
             bool globalSwitchSet = false;
 
             foreach (IConfigurationSection child in root.GetChildren())
@@ -67,10 +69,27 @@ namespace ResilienceGen.Configuration
                         }
                     }
                 }
+                else if (Is(child, ConfigurationKeys.Budgets))
+                {
+                    foreach (IConfigurationSection entry in Entries(child, errors))
+                    {
+                        ParsedEntry<RetryBudgetOptions> parsed = EntryReader.Read(entry, ConfigurationKeys.BudgetSettings, errors);
+                        if (ConfigureOverride(parsed, Resilience.Budgets.Configure, errors))
+                        {
+                            Remember(parsed.Name, budgetOverrides, _budgetOverrides);
+                        }
+
+                        if (parsed.Enabled is not null)
+                        {
+                            errors.Report(new ResilienceConfigurationError(
+                                entry.Path + ":" + ConfigurationKeys.Enabled, null, "a retry budget has no kill switch; set Percent to 0 for no cap"));
+                        }
+                    }
+                }
                 else
                 {
                     errors.Report(new ResilienceConfigurationError(
-                        child.Path, child.Value, "unknown key; known keys: Enabled, Breakers, Methods"));
+                        child.Path, child.Value, "unknown key; known keys: Enabled, Breakers, Methods, Budgets"));
                 }
             }
 
@@ -95,6 +114,11 @@ namespace ResilienceGen.Configuration
                 Resilience.Methods.SetEnabled(name, true);
             }
 
+            foreach (string name in _budgetOverrides.Except(budgetOverrides))
+            {
+                Resilience.Budgets.RemoveOverride(name);
+            }
+
             if (_globalSwitchSet && !globalSwitchSet && !Resilience.Enabled)
             {
                 Resilience.Enabled = true;
@@ -104,6 +128,7 @@ namespace ResilienceGen.Configuration
             _breakerSwitches = breakerSwitches;
             _retryOverrides = retryOverrides;
             _methodSwitches = methodSwitches;
+            _budgetOverrides = budgetOverrides;
             _globalSwitchSet = globalSwitchSet;
         }
 
@@ -140,7 +165,7 @@ namespace ResilienceGen.Configuration
             return true;
         }
 
-        /// <summary>The named entries under <c>Breakers</c> or <c>Methods</c>; a bare value there is reported.</summary>
+        /// <summary>The named entries under <c>Breakers</c>, <c>Methods</c> or <c>Budgets</c>; a bare value there is reported.</summary>
         private static IEnumerable<IConfigurationSection> Entries(IConfigurationSection parent, ErrorReporter errors)
         {
             if (!string.IsNullOrWhiteSpace(parent.Value))

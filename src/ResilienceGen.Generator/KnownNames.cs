@@ -13,6 +13,7 @@ namespace ResilienceGen.Generator
         public const string Exception = "global::System.Exception";
         public const string RetryOptions = "global::ResilienceGen.RetryOptions";
         public const string CircuitBreakerOptions = "global::ResilienceGen.CircuitBreakerOptions";
+        public const string RetryBudgetOptions = "global::ResilienceGen.RetryBudgetOptions";
         public const string BackoffKind = "global::ResilienceGen.BackoffKind";
         public const string TimeoutOptions = "global::ResilienceGen.TimeoutOptions";
         public const string CancellationToken = "global::System.Threading.CancellationToken";

@@ -9,7 +9,8 @@ namespace ResilienceGen.Validation
     /// <summary>
     /// RG0007: attribute values out of range. The ranges (documented in docs/diagnostics/RG0007.md):
     /// retry — MaxRetries 0..100, BaseDelayMs ≥ 0, MaxDelayMs ≥ BaseDelayMs, BackoffFactor ≥ 1 (finite),
-    /// JitterFactor 0..1, Backoff a defined BackoffKind;
+    /// JitterFactor 0..1, Backoff a defined BackoffKind, BudgetPercent 0..1000, BudgetMinPerSecond 0..1,000,000,
+    /// Budget not empty or blank;
     /// breaker — Name not empty, FailureThreshold ≥ 1, BreakDurationMs ≥ 1, HalfOpenMaxCalls ≥ 1,
     /// SuccessThreshold ≥ 1 (not tied to HalfOpenMaxCalls: probes are limited at once, not in total, so
     /// more successes than concurrent probes can still be reached one after another), FailureRatio 0..1
@@ -41,6 +42,18 @@ namespace ResilienceGen.Validation
             context.Double(retry.BackoffFactor, v => v >= 1 && !double.IsInfinity(v), "of at least 1 (and finite)");
             context.Double(retry.JitterFactor, v => v >= 0 && v <= 1, "from 0 to 1");
             CheckBackoffKind(context, retry, types);
+            CheckBudget(context, retry);
+        }
+
+        /// <summary>Retry budgets (API.md §6.3): BudgetPercent 0..1000 (0 = none), BudgetMinPerSecond 0..1,000,000, Budget not blank.</summary>
+        private static void CheckBudget(Context context, RetryDeclaration retry)
+        {
+            context.Double(retry.BudgetPercent, v => v >= 0 && v <= PolicyDefaults.BudgetPercentLimit, "from 0 to 1000 (0 means no budget)");
+            context.Int(retry.BudgetMinPerSecond, v => v >= 0 && v <= PolicyDefaults.BudgetMinPerSecondLimit, "from 0 to 1000000");
+            if (retry.NamedBudget is string named && named.Trim().Length == 0)
+            {
+                context.Report(RetryDeclaration.BudgetProperty, "\"" + named + "\"", "that is not empty or blank (leave it out for the default Namespace.Type.Method)");
+            }
         }
 
         public static void CheckBreaker(BreakerDeclaration breaker, Location fallback, List<DeclarationProblem> problems, CancellationToken cancellationToken)

@@ -19,8 +19,9 @@ namespace ResilienceGen.Validation
         public const string FallbackNotFound = "RG0014";
         public const string RetryAfterNotFound = "RG0015";
         public const string TimeoutWithoutCancellationToken = "RG0016";
-        public const string TimeoutSettingsDefeatEachOther = "RG0018";
         public const string KeyByNotFound = "RG0017";
+        public const string TimeoutSettingsDefeatEachOther = "RG0018";
+        public const string BudgetSettingsConflict = "RG0019";
 
         /// <summary>
         /// Not a diagnostic of ours: the declaration is broken in a way the C# compiler already reports

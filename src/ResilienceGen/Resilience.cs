@@ -19,6 +19,9 @@ namespace ResilienceGen
         /// <summary>Every circuit breaker of the process, by name.</summary>
         public static CircuitBreakerRegistry Breakers { get; } = new CircuitBreakerRegistry();
 
+        /// <summary>Every retry budget of the process, by name (API.md §6.3).</summary>
+        public static RetryBudgetRegistry Budgets { get; } = new RetryBudgetRegistry();
+
         /// <summary>Runtime control of resilient methods by name: retry overrides and per-method kill switches.</summary>
         public static ResilientMethodRegistry Methods { get; } = new ResilientMethodRegistry();
 
@@ -73,6 +76,7 @@ namespace ResilienceGen
         {
             Internal.RuntimeOverrides.Clear();
             Breakers.ReapplyOverrides();
+            Budgets.RemoveAllOverrides();
             s_timeProvider = TimeProvider.System;
             s_loggerFactory = NullLoggerFactory.Instance;
             Telemetry.ResilienceMetrics.UseFactory(null);

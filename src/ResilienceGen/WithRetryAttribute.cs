@@ -61,10 +61,31 @@ namespace ResilienceGen
         /// <summary>
         /// Name of a method of the containing type with the wrapper's parameters plus a trailing
         /// <see cref="Exception"/> and the same return type, static or instance. Called when the retries are
-        /// exhausted with an exception the retry filter handles, or when a circuit breaker rejects the call; its
+        /// exhausted with an exception the retry filter handles, when a circuit breaker rejects the call, or when
+        /// the retry budget (<see cref="BudgetPercent"/>) refuses a retry; its
         /// result (or its exception) is what the caller gets. Never called for the caller's cancellation or for
         /// exceptions the filters exclude. When both attributes name a fallback, they must name the same method.
         /// </summary>
         public string? Fallback { get; set; }
+
+        /// <summary>
+        /// A retry budget: above 0, retries may add at most this percentage to the calls of the last 10 s, plus
+        /// <see cref="BudgetMinPerSecond"/> retries per second. A retry beyond it is not made: the caller gets that
+        /// attempt's exception at once (or the <see cref="Fallback"/>'s answer, reason <c>budget</c>). Default 0 (no
+        /// budget); from 0 to 1000.
+        /// </summary>
+        public double BudgetPercent { get; set; } = RetryBudgetOptions.DefaultPercent;
+
+        /// <summary>
+        /// With <see cref="BudgetPercent"/>: retries per second allowed whatever the traffic, so a quiet method still
+        /// retries. Default 10; from 0 to 1,000,000.
+        /// </summary>
+        public int BudgetMinPerSecond { get; set; } = RetryBudgetOptions.DefaultMinPerSecond;
+
+        /// <summary>
+        /// With <see cref="BudgetPercent"/>: the budget's name; methods naming one budget share it (the first one set
+        /// up decides its settings). Default: the method's full name (<c>Namespace.Type.Method</c>).
+        /// </summary>
+        public string? Budget { get; set; }
     }
 }

@@ -45,6 +45,23 @@ public sealed class DeclarationDefaultsTests
     }
 
     [Fact]
+    public void BudgetDefaultsAreTheRuntimeOptionsDefaults()
+    {
+        RetryDeclaration retry = Assert.IsType<RetryDeclaration>(ReadBare().Retry);
+        var runtime = new RetryBudgetOptions();
+        var attribute = new WithRetryAttribute();
+
+        Assert.Equal(runtime.Percent, retry.BudgetPercent.Value);
+        Assert.Equal(runtime.MinPerSecond, retry.BudgetMinPerSecond.Value);
+        Assert.Equal(attribute.BudgetPercent, retry.BudgetPercent.Value);
+        Assert.Equal(attribute.BudgetMinPerSecond, retry.BudgetMinPerSecond.Value);
+        Assert.Null(attribute.Budget);
+        Assert.False(retry.HasBudget);
+        Assert.Null(retry.NamedBudget);
+        Assert.Equal("Shop.Client.PingAsync", retry.BudgetName);
+    }
+
+    [Fact]
     public void BreakerDefaultsAreTheRuntimeOptionsDefaults()
     {
         BreakerDeclaration breaker = Assert.IsType<BreakerDeclaration>(ReadBare().Breaker);

@@ -22,7 +22,7 @@ public sealed class FuzzTests
         "partial", "static", "async", "virtual", "override", "new", "ref", "out", "in", "params", "this", "where", "T", "class",
         "struct", "unmanaged", "notnull", "new()", "(", ")", "{", "}", "<", ">", "[", "]", ",", ";", ":", "=", "?", "null",
         "default", "typeof(int)", "typeof(Exception)", "nameof(Missing)", "[WithRetry]", "[CircuitBreaker]", "[WithRetry(MaxRetries = -1)]", "[WithRetry(OnRetry = nameof(T), RetryAfter = \"T\", Fallback = nameof(Task))]", "[CircuitBreaker(Fallback = \"\")]",
-        "[WithTimeout(AttemptMs = 100)]", "[WithTimeout(AttemptMs = 5, TotalMs = 1)]", "[WithTimeout]", "[CircuitBreaker(SlowCallDurationMs = -1)]", "CancellationToken", "[CircuitBreaker(KeyBy = \"endpoint.Host\")]", "KeyBy = \"sku.\"", "KeyBy = \"cancellationToken\"", "MaxKeys = 0", ".", "?.",
+        "[WithTimeout(AttemptMs = 100)]", "[WithTimeout(AttemptMs = 5, TotalMs = 1)]", "[WithTimeout]", "[CircuitBreaker(SlowCallDurationMs = -1)]", "CancellationToken", "[CircuitBreaker(KeyBy = \"endpoint.Host\")]", "KeyBy = \"sku.\"", "KeyBy = \"cancellationToken\"", "MaxKeys = 0", ".", "?.", "[WithRetry(BudgetPercent = 20, BudgetMinPerSecond = 0, Budget = \"shared\")]", "[WithRetry(BudgetPercent = -1, Budget = \" \")]",
         "Task", "ValueTask<int>", "int*", "Span<int>", "@event", "__s", "record", "file", "namespace X;", "\"\"", "=>", "1",
     };
 

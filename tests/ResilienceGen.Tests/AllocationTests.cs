@@ -12,7 +12,7 @@ public class AllocationTests : RuntimeTestBase
     private const int Calls = 10_000;
     private static readonly Task<int> s_completed = Task.FromResult(42);
 
-    public static TheoryData<string> Policies => new() { "retry", "breaker", "both", "ratio breaker" };
+    public static TheoryData<string> Policies => new() { "retry", "breaker", "both", "ratio breaker", "retry budget" };
 
     private static ResilientMethod PolicyFor(string policy) => policy switch
     {
@@ -20,6 +20,7 @@ public class AllocationTests : RuntimeTestBase
         "breaker" => Method(null, Breaker()),
         "both" => Method(Retry(), Breaker()),
         "ratio breaker" => Method(Retry(), new CircuitBreakerOptions { Name = UniqueName("ratio"), FailureRatio = 0.5 }),
+        "retry budget" => new ResilientMethod(UniqueName("Tests.Target.Method"), Retry(), Breaker(), budget: new RetryBudgetOptions { Percent = 20 }),
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 

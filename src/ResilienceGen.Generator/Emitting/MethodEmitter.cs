@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ResilienceGen.Generator.Model;
@@ -132,7 +133,34 @@ namespace ResilienceGen.Generator.Emitting
                 writer.Line("retry: null,");
             }
 
-            string breakerEnd = trailing.Count == 0 && method.Timeout is null ? ");" : ",";
+            // The arguments after breaker:, each written only when the method uses it, so every other method's code
+            // stays as it was; the last one closes the call.
+            var optional = new List<Action<string>>();
+            foreach (string line in trailing)
+            {
+                optional.Add(end => writer.Line(line + end));
+            }
+
+            if (method.Timeout is { } timeout)
+            {
+                optional.Add(end => EmitObject(writer, "timeout: new " + KnownNames.TimeoutOptions, new[]
+                {
+                    ("AttemptMs", Literals.Int(timeout.AttemptMs)),
+                    ("TotalMs", Literals.Int(timeout.TotalMs)),
+                }, end));
+            }
+
+            if (method.Retry?.Budget is { } budget)
+            {
+                optional.Add(end => EmitObject(writer, "budget: new " + KnownNames.RetryBudgetOptions, new[]
+                {
+                    ("Name", Literals.String(budget.Name)),
+                    ("Percent", Literals.Double(budget.Percent)),
+                    ("MinPerSecond", Literals.Int(budget.MinPerSecond)),
+                }, end));
+            }
+
+            string breakerEnd = optional.Count == 0 ? ");" : ",";
             if (method.Breaker is { } breaker)
             {
                 EmitObject(writer, "breaker: new " + KnownNames.CircuitBreakerOptions, BreakerProperties(breaker), breakerEnd);
@@ -142,18 +170,9 @@ namespace ResilienceGen.Generator.Emitting
                 writer.Line("breaker: null" + breakerEnd);
             }
 
-            for (int i = 0; i < trailing.Count; i++)
+            for (int i = 0; i < optional.Count; i++)
             {
-                writer.Line(trailing[i] + (i == trailing.Count - 1 && method.Timeout is null ? ");" : ","));
-            }
-
-            if (method.Timeout is { } timeout)
-            {
-                EmitObject(writer, "timeout: new " + KnownNames.TimeoutOptions, new[]
-                {
-                    ("AttemptMs", Literals.Int(timeout.AttemptMs)),
-                    ("TotalMs", Literals.Int(timeout.TotalMs)),
-                }, ");");
+                optional[i](i == optional.Count - 1 ? ");" : ",");
             }
 
             writer.Unindent();

@@ -73,7 +73,10 @@ namespace ResilienceGen.Generator.Emitting
                 "DecorrelatedJitter" => "decorrelated jitter backoff from " + delay,
                 _ => "backoff " + retry.Backoff + " from " + delay,
             };
-            return "retry up to " + times + " (" + backoff + ") on " + Exceptions(retry.Filter);
+            string budget = retry.Budget is { } b
+                ? ", within retry budget " + Literals.String(b.Name) + " (" + Literals.Double(b.Percent) + " % of the calls of 10 s, plus " + Literals.Int(b.MinPerSecond) + " per second)"
+                : string.Empty;
+            return "retry up to " + times + " (" + backoff + ") on " + Exceptions(retry.Filter) + budget;
         }
 
         private static string Describe(BreakerModel breaker)

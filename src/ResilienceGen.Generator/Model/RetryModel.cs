@@ -1,6 +1,9 @@
 namespace ResilienceGen.Generator.Model
 {
-    /// <summary>[WithRetry] as written, defaults filled in. <c>Backoff</c> is the BackoffKind member name (or a cast for an undefined value).</summary>
+    /// <summary>
+    /// [WithRetry] as written, defaults filled in. <c>Backoff</c> is the BackoffKind member name (or a cast for an
+    /// undefined value); <c>Budget</c> is null unless the method declares a retry budget.
+    /// </summary>
     internal sealed record RetryModel(
         int MaxRetries,
         int BaseDelayMs,
@@ -9,5 +12,6 @@ namespace ResilienceGen.Generator.Model
         double BackoffFactor,
         bool Jitter,
         double JitterFactor,
-        ExceptionFilterModel Filter);
+        ExceptionFilterModel Filter,
+        BudgetModel? Budget = null);
 }

@@ -28,7 +28,8 @@ namespace ResilienceGen.Generator.Parsing
                 BackoffFactor: retry.BackoffFactor.Value,
                 Jitter: retry.Jitter.Value,
                 JitterFactor: retry.JitterFactor.Value,
-                Filter: filter);
+                Filter: filter,
+                Budget: retry.HasBudget ? new BudgetModel(retry.BudgetName, retry.BudgetPercent.Value, retry.BudgetMinPerSecond.Value) : null);
         }
 
         public static BreakerModel? Breaker(BreakerDeclaration breaker, TypeTexts typeTexts, out string? problemId)

@@ -21,7 +21,14 @@ namespace ResilienceGen.Validation
             OnRetry = Hook(attribute, HookRules.OnRetryProperty, name => HookLookup.Find(method, name, types, c => HookShapes.OnRetryDifference(c, types), string.Format(HookShapes.OnRetryShape, name)));
             RetryAfter = Hook(attribute, HookRules.RetryAfterProperty, name => HookLookup.Find(method, name, types, c => HookShapes.RetryAfterDifference(c, types), string.Format(HookShapes.RetryAfterShape, name)));
             FallbackName = AttributeArguments.String(attribute, HookRules.FallbackProperty);
+            BudgetPercent = AttributeArguments.Double(attribute, BudgetPercentProperty, PolicyDefaults.BudgetPercent);
+            BudgetMinPerSecond = AttributeArguments.Int(attribute, "BudgetMinPerSecond", PolicyDefaults.BudgetMinPerSecond);
+            NamedBudget = AttributeArguments.String(attribute, BudgetProperty);
+            BudgetName = NamedBudget ?? MethodNames.Qualified(method);
         }
+
+        public const string BudgetPercentProperty = "BudgetPercent";
+        public const string BudgetProperty = "Budget";
 
         public AttributeData Attribute { get; }
 
@@ -53,6 +60,40 @@ namespace ResilienceGen.Validation
 
         /// <summary>The Fallback name written here (resolved on <see cref="ResilientDeclaration.Fallback"/>), or null.</summary>
         public string? FallbackName { get; }
+
+        /// <summary>Above 0: the method has a retry budget (API.md §6.3).</summary>
+        public DeclaredValue<double> BudgetPercent { get; }
+
+        public DeclaredValue<int> BudgetMinPerSecond { get; }
+
+        /// <summary><c>Budget = "..."</c> as written, or null.</summary>
+        public string? NamedBudget { get; }
+
+        /// <summary>The budget's name: the one written, else <c>Namespace.Type.Method</c>.</summary>
+        public string BudgetName { get; }
+
+        /// <summary>True when BudgetPercent is above 0: only then does the method get a budget.</summary>
+        public bool HasBudget => BudgetPercent.Value > 0;
+
+        /// <summary>
+        /// For RG0019 (methods naming one budget share it): the first budget setting that differs, as
+        /// "BudgetPercent = 20" / "BudgetPercent = 10", or null when they agree.
+        /// </summary>
+        public System.Tuple<string, string>? FirstBudgetDifference(RetryDeclaration other)
+        {
+            if (BudgetPercent.Value != other.BudgetPercent.Value)
+            {
+                return System.Tuple.Create(Text(BudgetPercent), Text(other.BudgetPercent));
+            }
+
+            return BudgetMinPerSecond.Value != other.BudgetMinPerSecond.Value
+                ? System.Tuple.Create(Text(BudgetMinPerSecond), Text(other.BudgetMinPerSecond))
+                : null;
+        }
+
+        private static string Text(DeclaredValue<double> value) => value.Property + " = " + AttributeValueRules.Text(value.Value);
+
+        private static string Text(DeclaredValue<int> value) => value.Property + " = " + AttributeValueRules.Text(value.Value);
 
         public static RetryDeclaration Read(AttributeData attribute, IMethodSymbol method, KnownTypes types) => new RetryDeclaration(attribute, method, types);
 

@@ -79,7 +79,9 @@ namespace ResilienceGen.Internal
             where TKind : struct, IReturnKind<TTask, TResult>
         {
             // One read per call: a runtime override swapping the settings applies from the next call.
-            RetrySettings? retry = method.Policy.Retry;
+            MethodPolicy policy = method.Policy;
+            RetrySettings? retry = policy.Retry;
+            RetryBudget? budget = policy.Budget;
             var retries = new RetryLayer(retry);
             AttemptClock clock = call.FirstClock;
 
@@ -152,6 +154,18 @@ namespace ResilienceGen.Internal
 
                 if (!call.RetryFilterAccepts(failure))
                 {
+                    throw Rethrow(failure);
+                }
+
+                if (budget != null && !budget.TryWithdraw())
+                {
+                    // The budget refuses the retry: it is not made; the fallback (or the failure) answers now.
+                    ResilienceTelemetry.BudgetExhausted(method, logger, budget, attemptNumber, failure);
+                    if (call.HasFallback)
+                    {
+                        return await Fallbacks.Start<TState, TTask, TResult, TKind>(call, method, logger, Fallbacks.Budget, failure).ConfigureAwait(false);
+                    }
+
                     throw Rethrow(failure);
                 }
 

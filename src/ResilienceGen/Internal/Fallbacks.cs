@@ -22,6 +22,9 @@ namespace ResilienceGen.Internal
         /// <summary>A breaker-only method failed with an exception the breaker counts.</summary>
         public const string Failed = "failed";
 
+        /// <summary>The retry budget refused the retry this failure would have had (API.md §6.3).</summary>
+        public const string Budget = "budget";
+
         /// <summary>In the call loop: records the fallback and starts it; a synchronous throw ends the loop's task with it.</summary>
         public static System.Threading.Tasks.ValueTask<TResult> Start<TState, TTask, TResult, TKind>(
             in GeneratedCall<TState, TTask> call, ResilientMethod method, ILogger? logger, string reason, Exception failure)

@@ -6,13 +6,14 @@ namespace ResilienceGen.Internal
     /// </summary>
     internal sealed class MethodPolicy
     {
-        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker, TimeoutSettings? timeout = null)
+        public MethodPolicy(int version, bool passThrough, RetrySettings? retry, bool useBreaker, TimeoutSettings? timeout = null, RetryBudget? budget = null)
         {
             Timeout = timeout;
             Version = version;
             PassThrough = passThrough;
             Retry = retry;
             UseBreaker = useBreaker;
+            Budget = retry is null ? null : budget;
         }
 
         public int Version { get; }
@@ -27,5 +28,8 @@ namespace ResilienceGen.Internal
 
         /// <summary>The timeouts in force, or null (no <c>[WithTimeout]</c>, or switched off by an override).</summary>
         public TimeoutSettings? Timeout { get; }
+
+        /// <summary>The method's retry budget (API.md §6.3), or null when it has none (or no retry).</summary>
+        public RetryBudget? Budget { get; }
     }
 }

@@ -33,5 +33,14 @@ namespace ResilienceGen
 
         public const int AttemptMs = 0;
         public const int TotalMs = 0;
+
+        /// <summary>Retry budgets (API.md §6.3): 0 means the method has none.</summary>
+        public const double BudgetPercent = 0.0;
+        public const int BudgetMinPerSecond = 10;
+
+        /// <summary>The window a budget counts calls and retries over, in seconds (fixed: Finagle's and Envoy's 10 s).</summary>
+        public const int BudgetWindowSeconds = 10;
+        public const double BudgetPercentLimit = 1000.0; // the same ranges as the analyzer's RG0007
+        public const int BudgetMinPerSecondLimit = 1000000;
     }
 }

@@ -224,6 +224,7 @@ namespace ResilienceGen.Internal
                 return StartResult.Rejected;
             }
 
+            policy.Budget?.CountCall();
             ResilienceTelemetry.AttemptStarted(method);
             if (first.Breaker != null)
             {

@@ -22,6 +22,7 @@ namespace ResilienceGen.Internal
         private readonly RetrySettings? _declaredRetrySettings;
         private readonly TimeoutOptions? _declaredTimeout;
         private readonly TimeoutSettings? _declaredTimeoutSettings;
+        private readonly RetryBudgetOptions? _budgetOptions;
         private volatile MethodPolicy _policy;
         private volatile CircuitBreaker? _breaker;
         private LoggerCache? _loggerCache; // read and written through Volatile
@@ -45,7 +46,11 @@ namespace ResilienceGen.Internal
         /// Above 0 the breaker is keyed (<c>KeyBy</c>): the generated code passes each call's key to
         /// <see cref="FirstAttempt{TTask}.TryAdmit{TKey}(ResilientMethod, TKey)"/>, and at most this many keyed breakers are kept.
         /// </param>
-        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null, TimeoutOptions? timeout = null, int maxKeys = 0)
+        /// <param name="budget">
+        /// The retry budget (its <c>Name</c> defaults to the method name), or null: written by the generator only when
+        /// <c>BudgetPercent</c> is above 0.
+        /// </param>
+        public ResilientMethod(string methodName, RetryOptions? retry, CircuitBreakerOptions? breaker, Type[]? retryHandle = null, Type[]? breakerHandle = null, TimeoutOptions? timeout = null, int maxKeys = 0, RetryBudgetOptions? budget = null)
         {
             if (maxKeys < 0)
             {
@@ -76,6 +81,13 @@ namespace ResilienceGen.Internal
                 _breakerOptions = breaker;
                 _breakerName = string.IsNullOrEmpty(breaker.Name) ? methodName : breaker.Name;
                 BreakerTag = ResilienceMetrics.Tag(ResilienceMetrics.BreakerTag, _breakerName!);
+            }
+
+            if (budget != null)
+            {
+                budget.Validate();
+                _budgetOptions = budget.Clone();
+                _budgetOptions.Name = string.IsNullOrEmpty(budget.Name) ? methodName : budget.Name;
             }
 
             int lastDot = methodName.LastIndexOf('.');
@@ -156,7 +168,8 @@ namespace ResilienceGen.Internal
         {
             bool passThrough = RuntimeOverrides.GloballyDisabled || RuntimeOverrides.DisabledMethods.ContainsKey(MethodName);
             bool useBreaker = _breakerName != null && !RuntimeOverrides.DisabledBreakers.ContainsKey(_breakerName);
-            return new MethodPolicy(version, passThrough, EffectiveRetry(), useBreaker, EffectiveTimeout());
+            RetryBudget? budget = _budgetOptions is null ? null : Resilience.Budgets.GetOrAdd(_budgetOptions.Name!, _budgetOptions);
+            return new MethodPolicy(version, passThrough, EffectiveRetry(), useBreaker, EffectiveTimeout(), budget);
         }
 
         private RetrySettings? EffectiveRetry()

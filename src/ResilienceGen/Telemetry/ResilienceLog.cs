@@ -37,5 +37,10 @@ namespace ResilienceGen.Telemetry
         [LoggerMessage(EventId = 1100, EventName = "TimedOut", Level = LogLevel.Warning,
             Message = "{Method} timed out ({Scope} timeout of {TimeoutMs} ms)")]
         public static partial void TimedOut(ILogger logger, string method, TimeoutScope scope, double timeoutMs);
+
+        // Retry budgets (issue 17) use event ids 1120-1129.
+        [LoggerMessage(EventId = 1120, EventName = "RetryBudgetExhausted", Level = LogLevel.Warning,
+            Message = "{Method} attempt {Attempt} failed; retry budget {Budget} is spent, so no retry is made")]
+        public static partial void RetryBudgetExhausted(ILogger logger, string method, int attempt, string budget, Exception exception);
     }
 }

@@ -16,6 +16,7 @@ namespace ResilienceGen.Telemetry
         public const string ToTag = "to";
         public const string ReasonTag = "reason";
         public const string ScopeTag = "scope";
+        public const string BudgetTag = "budget";
 
         private static readonly object s_gate = new object();
 
@@ -44,6 +45,9 @@ namespace ResilienceGen.Telemetry
 
         /// <summary>Every call answered by its fallback method, tagged method (and breaker) and reason.</summary>
         public static Counter<long> Fallbacks => s_instruments.Fallbacks;
+
+        /// <summary>Every retry a retry budget refused, tagged method and budget.</summary>
+        public static Counter<long> BudgetExhausted => s_instruments.BudgetExhausted;
 
         /// <summary>Every breaker state change, tagged breaker, from and to.</summary>
         public static Counter<long> Transitions => s_instruments.Transitions;
@@ -93,6 +97,8 @@ namespace ResilienceGen.Telemetry
                     "resiliencegen.rejections", unit: "{call}", description: "Calls rejected by an open or isolated circuit breaker.");
                 Fallbacks = meter.CreateCounter<long>(
                     "resiliencegen.fallbacks", unit: "{call}", description: "Calls answered by their fallback method instead of an exception.");
+                BudgetExhausted = meter.CreateCounter<long>(
+                    "resiliencegen.budget.exhausted", unit: "{retry}", description: "Retries not made because their retry budget was spent.");
                 Transitions = meter.CreateCounter<long>(
                     "resiliencegen.breaker.transitions", unit: "{transition}", description: "Circuit breaker state changes.");
                 Timeouts = meter.CreateCounter<long>(
@@ -111,6 +117,8 @@ namespace ResilienceGen.Telemetry
             public Counter<long> Rejections { get; }
 
             public Counter<long> Fallbacks { get; }
+
+            public Counter<long> BudgetExhausted { get; }
 
             public Counter<long> Transitions { get; }
 

@@ -101,6 +101,21 @@ namespace ResilienceGen.Telemetry
             }
         }
 
+        /// <summary>The retry budget refused the retry after <paramref name="attempt"/> (API.md §6.3).</summary>
+        public static void BudgetExhausted(ResilientMethod method, ILogger? logger, RetryBudget budget, int attempt, Exception failure)
+        {
+            if (ResilienceMetrics.BudgetExhausted.Enabled)
+            {
+                ResilienceMetrics.BudgetExhausted.Add(1, method.MethodTag, ResilienceMetrics.Tag(ResilienceMetrics.BudgetTag, budget.Name));
+            }
+
+            ResilienceLog.RetryBudgetExhausted(LoggerFor(method, logger), method.MethodName, attempt, budget.Name, failure);
+            if (ResilienceTrace.Recording is { } activity)
+            {
+                ResilienceTrace.BudgetExhausted(activity, method.MethodName, attempt, budget.Name, failure);
+            }
+        }
+
         /// <summary>
         /// A breaker changed state. <paramref name="caller"/> and <paramref name="logger"/> are the call that caused
         /// it, or null for an operator's Isolate/Reset (then the runtime's own logger is used).
@@ -134,6 +149,10 @@ namespace ResilienceGen.Telemetry
         /// <summary>A keyed breaker's key cap is reached and nothing can be dropped: new keys share the overflow breaker.</summary>
         public static void BreakerKeysExhausted(ResilientMethod method, string breakerName, int maxKeys, string overflowName)
             => ResilienceLog.BreakerKeysExhausted(LoggerFor(method, null), breakerName, maxKeys, overflowName);
+
+        /// <summary>A budget's override failed when applied; the declared settings stay.</summary>
+        public static void BudgetOverrideRejected(RetryBudget budget, Exception exception)
+            => ResilienceLog.OverrideRejected(Resilience.RuntimeLogger, budget.Name, exception);
 
         /// <summary>The type's own logger when it has one, else the method's from the factory, else the runtime's.</summary>
         private static ILogger LoggerFor(ResilientMethod? method, ILogger? logger)

@@ -14,6 +14,7 @@ namespace ResilienceGen.Telemetry
         public const string RejectedEvent = "resiliencegen.rejected";
         public const string FallbackEvent = "resiliencegen.fallback";
         public const string TimeoutEvent = "resiliencegen.timeout";
+        public const string BudgetExhaustedEvent = "resiliencegen.budget_exhausted";
 
         /// <summary>The current activity when it wants events; null when there is none or it is not recorded.</summary>
         public static Activity? Recording => Activity.Current is { IsAllDataRequested: true } activity ? activity : null;
@@ -49,6 +50,15 @@ namespace ResilienceGen.Telemetry
                 { "method", method },
                 { "reason", reason },
                 { "exception.type", exception.GetType().FullName },
+            }));
+    
+        public static void BudgetExhausted(Activity activity, string method, int attempt, string budget, Exception failure)
+            => activity.AddEvent(new ActivityEvent(BudgetExhaustedEvent, tags: new ActivityTagsCollection
+            {
+                { "method", method },
+                { "attempt", attempt },
+                { "budget", budget },
+                { "exception.type", failure.GetType().FullName },
             }));
     }
 }

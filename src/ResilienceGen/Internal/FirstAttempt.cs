@@ -57,7 +57,7 @@ namespace ResilienceGen.Internal
         public bool TryAdmit(ResilientMethod method)
         {
             MethodPolicy policy = method.Policy;
-            return !policy.PassThrough && Admit(method, policy.UseBreaker, policy.UseBreaker ? method.Breaker : null);
+            return !policy.PassThrough && Admit(method, policy, policy.UseBreaker ? method.Breaker : null);
         }
 
         /// <summary>
@@ -70,7 +70,7 @@ namespace ResilienceGen.Internal
         {
             MethodPolicy policy = method.Policy;
             return !policy.PassThrough
-                && Admit(method, policy.UseBreaker, !policy.UseBreaker ? null : method.IsKeyed ? method.KeyedBreaker(key) : method.Breaker);
+                && Admit(method, policy, !policy.UseBreaker ? null : method.IsKeyed ? method.KeyedBreaker(key) : method.Breaker);
         }
 
         /// <summary>
@@ -98,9 +98,9 @@ namespace ResilienceGen.Internal
         /// kept even when it does not admit the call: a keyed one is the call's key's, which the entry point goes on with.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private bool Admit(ResilientMethod method, bool useBreaker, CircuitBreaker? breaker)
+        private bool Admit(ResilientMethod method, MethodPolicy policy, CircuitBreaker? breaker)
         {
-            if (useBreaker)
+            if (policy.UseBreaker)
             {
                 Breaker = breaker;
                 if (breaker is null || !breaker.IsClosed)

@@ -15,6 +15,7 @@ namespace ResilienceGen.Telemetry
         public const string FromTag = "from";
         public const string ToTag = "to";
         public const string ReasonTag = "reason";
+        public const string SourceTag = "source";
 
         private static readonly object s_gate = new object();
 

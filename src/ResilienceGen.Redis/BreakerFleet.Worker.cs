@@ -179,7 +179,8 @@ namespace ResilienceGen.Redis
             string name = breaker.Name;
             (bool ok, RedisResult result) = await RunAsync("open vote", () => Database.ScriptEvaluateAsync(FleetScripts.OpenVote,
                 new RedisKey[] { _keys.Votes(name), _keys.State(name) },
-                new RedisValue[] { InstanceId, Milliseconds(window), _options.Quorum, _openValue, Milliseconds(ttl) })).ConfigureAwait(false);
+                new RedisValue[] { InstanceId, Milliseconds(window), _options.Quorum, _openValue, Milliseconds(ttl), _keys.Channel,
+                    new FleetMessage(FleetMessageKind.Open, InstanceId, Milliseconds(ttl), name).Format() })).ConfigureAwait(false);
             if (!ok || !TryReadPair(result, out long outcome, out long value))
             {
                 return;
@@ -189,7 +190,7 @@ namespace ResilienceGen.Redis
             {
                 case 1:
                     tracked.OpenKnownToFleet = true;
-                    await PublishAsync(new FleetMessage(FleetMessageKind.Open, InstanceId, value, name)).ConfigureAwait(false);
+                    FleetLog.Published(_logger, name, Fleet, "open");
                     break;
                 case 2:
                     tracked.OpenKnownToFleet = true;
@@ -211,11 +212,11 @@ namespace ResilienceGen.Redis
             long ms = Milliseconds(breakDuration);
             (bool ok, RedisResult result) = await RunAsync("reopen", () => Database.ScriptEvaluateAsync(FleetScripts.Reopen,
                 new RedisKey[] { _keys.State(name), _keys.Lease(name), _keys.Votes(name) },
-                new RedisValue[] { _openValue, ms })).ConfigureAwait(false);
+                new RedisValue[] { _openValue, ms, _keys.Channel, new FleetMessage(FleetMessageKind.Open, InstanceId, ms, name).Format() })).ConfigureAwait(false);
             if (ok && (long)result == 1)
             {
                 tracked.OpenKnownToFleet = true;
-                await PublishAsync(new FleetMessage(FleetMessageKind.Open, InstanceId, ms, name)).ConfigureAwait(false);
+                FleetLog.Published(_logger, name, Fleet, "open (a probe failed)");
             }
         }
 
@@ -223,10 +224,11 @@ namespace ResilienceGen.Redis
         {
             (bool ok, RedisResult result) = await RunAsync(probesSucceeded ? "close" : "reset", () => Database.ScriptEvaluateAsync(
                 probesSucceeded ? FleetScripts.Close : FleetScripts.Reset,
-                new RedisKey[] { _keys.State(name), _keys.Lease(name), _keys.Votes(name) })).ConfigureAwait(false);
+                new RedisKey[] { _keys.State(name), _keys.Lease(name), _keys.Votes(name) },
+                new RedisValue[] { _keys.Channel, new FleetMessage(probesSucceeded ? FleetMessageKind.Close : FleetMessageKind.Reset, InstanceId, 0, name).Format() })).ConfigureAwait(false);
             if (ok && (long)result == 1)
             {
-                await PublishAsync(new FleetMessage(probesSucceeded ? FleetMessageKind.Close : FleetMessageKind.Reset, InstanceId, 0, name)).ConfigureAwait(false);
+                FleetLog.Published(_logger, name, Fleet, probesSucceeded ? "close" : "reset");
             }
         }
 
@@ -234,11 +236,11 @@ namespace ResilienceGen.Redis
         {
             (bool ok, _) = await RunAsync("isolate", () => Database.ScriptEvaluateAsync(FleetScripts.Isolate,
                 new RedisKey[] { _keys.State(name), _keys.Lease(name), _keys.Votes(name) },
-                new RedisValue[] { _isolatedValue })).ConfigureAwait(false);
+                new RedisValue[] { _isolatedValue, _keys.Channel, new FleetMessage(FleetMessageKind.Isolate, InstanceId, 0, name).Format() })).ConfigureAwait(false);
             if (ok)
             {
                 tracked.IsolatedKnownToFleet = true;
-                await PublishAsync(new FleetMessage(FleetMessageKind.Isolate, InstanceId, 0, name)).ConfigureAwait(false);
+                FleetLog.Published(_logger, name, Fleet, "isolate");
             }
         }
 
@@ -441,19 +443,6 @@ namespace ResilienceGen.Redis
                 return RedisResult.Create(RedisValue.EmptyString);
             }).ConfigureAwait(false);
             _subscribed |= ok;
-        }
-
-        private async Task PublishAsync(FleetMessage message)
-        {
-            (bool ok, _) = await RunAsync("publish", async () =>
-            {
-                long receivers = await _redis.GetSubscriber().PublishAsync(_channel, message.Format()).ConfigureAwait(false);
-                return RedisResult.Create((RedisValue)receivers);
-            }).ConfigureAwait(false);
-            if (ok)
-            {
-                FleetLog.Published(_logger, message.Breaker, Fleet, message.Format());
-            }
         }
 
         /// <summary>

@@ -3,11 +3,12 @@ namespace ResilienceGen.Redis
     /// <summary>
     /// The Lua scripts that make each fleet decision one atomic step in Redis. Time is Redis's own (TIME, key time to
     /// live), so the instances' clocks need not agree. A value not starting with the version prefix is not the fleet's
-    /// and is overwritten by the next decision.
+    /// and is overwritten by the next decision. A decision and its news are one step: the script that writes it
+    /// also publishes the message (one round trip, and no news of a write that did not happen).
     /// </summary>
     internal static class FleetScripts
     {
-        // KEYS: votes, state. ARGV: instance, window ms (the break), quorum, open value, open ttl ms.
+        // KEYS: votes, state. ARGV: instance, window ms (the break), quorum, open value, open ttl ms, channel, message.
         // Returns {1, ttl} opened fleet-wide now; {2, ttl} already open fleet-wide; {3, 0} isolated fleet-wide;
         // {0, votes} below the quorum.
         public const string OpenVote = @"
@@ -27,35 +28,40 @@ local n = redis.call('ZCARD', KEYS[1])
 if n >= tonumber(ARGV[3]) then
   redis.call('SET', KEYS[2], ARGV[4], 'PX', tonumber(ARGV[5]))
   redis.call('DEL', KEYS[1])
+  redis.call('PUBLISH', ARGV[6], ARGV[7])
   return {1, tonumber(ARGV[5])}
 end
 return {0, n}";
 
-        // A failed probe: a new break for the fleet, no quorum. KEYS: state, lease, votes. ARGV: open value, ttl ms.
+        // A failed probe: a new break for the fleet, no quorum. KEYS: state, lease, votes. ARGV: open value, ttl ms, channel, message.
         // Returns 1, or 0 when the fleet is isolated (left so).
         public const string Reopen = @"
 local cur = redis.call('GET', KEYS[1])
 if cur and string.sub(cur, 1, 14) == 'rgf1|isolated|' then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', tonumber(ARGV[2]))
 redis.call('DEL', KEYS[2], KEYS[3])
+redis.call('PUBLISH', ARGV[3], ARGV[4])
 return 1";
 
-        // Probes succeeded: closed fleet-wide. KEYS: state, lease, votes. Returns 1, or 0 when isolated (left so).
+        // Probes succeeded: closed fleet-wide. KEYS: state, lease, votes. ARGV: channel, message. Returns 1, or 0 when isolated (left so).
         public const string Close = @"
 local cur = redis.call('GET', KEYS[1])
 if cur and string.sub(cur, 1, 14) == 'rgf1|isolated|' then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1";
 
-        // KEYS: state, lease, votes. ARGV: isolated value.
+        // KEYS: state, lease, votes. ARGV: isolated value, channel, message.
         public const string Isolate = @"
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('DEL', KEYS[2], KEYS[3])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
 return 1";
 
-        // KEYS: state, lease, votes.
+        // KEYS: state, lease, votes. ARGV: channel, message.
         public const string Reset = @"
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1";
 
         // Ask for (or renew) the probe lease. KEYS: state, lease. ARGV: lease value, lease ms.

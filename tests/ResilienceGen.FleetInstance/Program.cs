@@ -190,7 +190,7 @@ while ((line = Console.ReadLine()) != null)
                         break;
                     }
 
-                    Thread.SpinWait(200);
+                    await Task.Delay(1); // about a call per millisecond: leaves the cores to the fleet's threads
                 }
 
                 break;

@@ -10,7 +10,8 @@ public sealed class SharingTests(ITestOutputHelper output) : FleetTestBase(outpu
     [Fact]
     public async Task An_open_on_one_instance_makes_another_reject_without_calling_the_dependency_within_100_ms_at_p99()
     {
-        FleetProcess[] fleet = await StartFleetAsync(2, breakMs: 60_000);
+        // Reconciliation every 10 s: within a trial only the channel can carry the news.
+        FleetProcess[] fleet = await StartFleetAsync(2, breakMs: 60_000, syncMs: 10_000);
         FleetProcess a = fleet[0], b = fleet[1];
         double frequency = double.Parse(await a.SendAsync("frequency"), CultureInfo.InvariantCulture);
         await a.SendAsync("call dep");

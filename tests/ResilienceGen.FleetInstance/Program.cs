@@ -9,6 +9,7 @@
 //   until-rejected <breaker> <timeoutMs>            -> ok <timestamp of the first rejection> <body calls meanwhile>
 //   opened-at <breaker>                             -> ok <timestamp of its last transition to Open>
 //   load-start <breaker> <concurrency> <pauseMs> | load-stop -> ok <calls> <success> <rejected> <failed> <p50us> <p99us> <maxus>
+//   repeat <breaker> <n>                            -> ok <calls that threw>
 //   stats -> ok bodyCalls=.. invalid=.. localTransitions=.. fleetTransitions=.. reachable=..
 //   exit
 using System.Collections.Concurrent;
@@ -112,6 +113,7 @@ while ((line = Console.ReadLine()) != null)
                 config.ConnectTimeout = 2000;
                 config.AsyncTimeout = 2000;
                 config.SyncTimeout = 2000;
+                config.ReconnectRetryPolicy = new LinearRetry(250); // the fault tests restart Redis: reconnect soon
                 redis = await ConnectionMultiplexer.ConnectAsync(config);
                 fleet = await BreakerFleet.JoinAsync(redis, new BreakerFleetOptions
                 {
@@ -193,6 +195,24 @@ while ((line = Console.ReadLine()) != null)
                     await Task.Delay(1); // about a call per millisecond: leaves the cores to the fleet's threads
                 }
 
+                break;
+            }
+            case "repeat":
+            {
+                int n = int.Parse(a[2], CultureInfo.InvariantCulture), failures = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    try
+                    {
+                        await client.InvokeAsync(a[1]);
+                    }
+                    catch (Exception)
+                    {
+                        failures++;
+                    }
+                }
+
+                reply = "ok " + failures.ToString(CultureInfo.InvariantCulture);
                 break;
             }
             case "opened-at":

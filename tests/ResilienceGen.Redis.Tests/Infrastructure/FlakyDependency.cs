@@ -75,8 +75,15 @@ public sealed class FlakyDependency : IAsyncDisposable
 
         try
         {
-            await Task.Delay(DownLatency);
-            context.Response.StatusCode = 503;
+            try
+            {
+                await Task.Delay(DownLatency, context.RequestAborted);
+                context.Response.StatusCode = 503;
+            }
+            catch (OperationCanceledException)
+            {
+                // the caller is gone (an instance killed mid-probe)
+            }
         }
         finally
         {

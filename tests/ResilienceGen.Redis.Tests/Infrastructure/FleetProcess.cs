@@ -13,6 +13,7 @@ public sealed class FleetProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _disposed;
 
     private FleetProcess(Process process, string name)
     {
@@ -121,7 +122,7 @@ public sealed class FleetProcess : IAsyncDisposable
     /// <summary>Kills the process at once (SIGKILL): no goodbye to the fleet.</summary>
     public void Kill()
     {
-        if (!_process.HasExited)
+        if (Volatile.Read(ref _disposed) == 0 && !_process.HasExited)
         {
             _process.Kill();
             _process.WaitForExit(5000);
@@ -130,6 +131,11 @@ public sealed class FleetProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             try

@@ -30,6 +30,13 @@ public abstract class FleetTestBase(ITestOutputHelper output) : IAsyncLifetime
         return fleet;
     }
 
+    /// <summary>Stops the process with the test's others.</summary>
+    protected FleetProcess Track(FleetProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
     /// <summary>Makes <paramref name="instance"/> open its breaker by failing calls.</summary>
     protected static async Task OpenLocallyAsync(FleetProcess instance, string breaker = "dep", int failures = 3)
     {

@@ -61,7 +61,7 @@ namespace ResilienceGen.Redis
             _leaseValue = FleetStateValue.Lease(InstanceId);
             _syncInterval = TimeSpan.FromMilliseconds(options.SyncIntervalMs);
             _lease = TimeSpan.FromMilliseconds(3L * options.SyncIntervalMs);
-            _operationTimeout = TimeSpan.FromMilliseconds(Math.Max(2L * options.SyncIntervalMs, 500));
+            _operationTimeout = TimeSpan.FromMilliseconds(Math.Max(2L * options.SyncIntervalMs, 1000));
         }
 
         /// <summary>The fleet's name (<see cref="BreakerFleetOptions.Fleet"/>).</summary>

@@ -40,6 +40,7 @@ public sealed class OutageTests(ITestOutputHelper output) : FleetTestBase(output
         {
             dependency.Down = true;
             await Task.WhenAll(fleet.Select(p => WaitNotClosedAsync(p)));
+            await Task.Delay(dependency.DownLatency * 2); // the requests sent while Closed finish (well before the break ends)
             dependency.ResetMaxInFlight();
             long before = dependency.RequestsWhileDown;
             await Task.Delay(2000); // four breaks: each ends in probes that fail and reopen the fleet
@@ -50,6 +51,8 @@ public sealed class OutageTests(ITestOutputHelper output) : FleetTestBase(output
         }
 
         await StopLoadAsync(fleet);
+        int outages = fleet.Sum(p => p.Log.Split('\n').Count(l => l.Contains("[1201]", StringComparison.Ordinal)));
+        Output.WriteLine($"Redis seen unreachable (FleetUnreachable logged) {outages} times");
         Output.WriteLine($"20 outages, 5 instances, HalfOpenMaxCalls {HalfOpenMaxCalls}: most probes in flight at once per outage "
                          + string.Join(",", maxima) + $"; {probesTotal} requests reached the dead dependency after every instance had opened");
         Assert.All(maxima, m => Assert.True(m <= HalfOpenMaxCalls, $"{m} probes in flight at once"));
@@ -68,6 +71,7 @@ public sealed class OutageTests(ITestOutputHelper output) : FleetTestBase(output
         dependency.Down = true;
         var outage = Stopwatch.StartNew();
         await Task.WhenAll(fleet.Select(p => WaitNotClosedAsync(p)));
+        await Task.Delay(dependency.DownLatency * 2);
         dependency.ResetMaxInFlight();
         await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, outageMs - outage.ElapsedMilliseconds)));
         long requests = dependency.RequestsWhileDown;

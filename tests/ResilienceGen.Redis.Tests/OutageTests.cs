@@ -73,6 +73,7 @@ public sealed class OutageTests(ITestOutputHelper output) : FleetTestBase(output
         await Task.WhenAll(fleet.Select(p => WaitNotClosedAsync(p)));
         await Task.Delay(dependency.DownLatency * 2);
         dependency.ResetMaxInFlight();
+        long discovery = dependency.RequestsWhileDown;
         await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, outageMs - outage.ElapsedMilliseconds)));
         long requests = dependency.RequestsWhileDown;
         int maxInFlight = dependency.MaxInFlight;
@@ -84,7 +85,7 @@ public sealed class OutageTests(ITestOutputHelper output) : FleetTestBase(output
             await p.DisposeAsync();
         }
 
-        Output.WriteLine($"{label}: {requests} requests reached the dead dependency");
+        Output.WriteLine($"{label}: {requests} requests reached the dead dependency: {discovery} until every instance had opened, {requests - discovery} after (probes)");
         return (requests, maxInFlight);
     }
 

@@ -17,7 +17,7 @@ namespace ResilienceGen
     /// turns HalfOpen lazily: the first call after the break duration (read through
     /// <see cref="Resilience.TimeProvider"/>) makes the transition; no timer runs.
     /// </remarks>
-    public sealed class CircuitBreaker
+    public sealed partial class CircuitBreaker
     {
         private readonly object _gate = new object();
         private readonly CircuitBreakerMetrics _metrics = new CircuitBreakerMetrics();
@@ -288,8 +288,9 @@ namespace ResilienceGen
                         break;
                 }
 
-                // HalfOpen: admission is exact because it happens under the lock.
-                if (_probesInFlight >= _settings.HalfOpenMaxCalls)
+                // HalfOpen: admission is exact because it happens under the lock. While an observer gets a probe
+                // lease from elsewhere (a fleet), this breaker waits for it without probing (CircuitBreaker.Decisions.cs).
+                if (_probesInFlight >= _settings.HalfOpenMaxCalls || AwaitingProbeLeaseLocked())
                 {
                     retryAfter = TimeSpan.Zero;
                     return BreakerTicket.Rejected;
@@ -334,7 +335,8 @@ namespace ResilienceGen
             }
         }
 
-        private void TransitionLocked(CircuitState to, ResilientMethod? caller, ILogger? logger)
+        private void TransitionLocked(CircuitState to, ResilientMethod? caller, ILogger? logger,
+            CircuitBreakerTransitionSource source = CircuitBreakerTransitionSource.Local)
         {
             var from = (CircuitState)_state;
             _epoch++;
@@ -352,7 +354,8 @@ namespace ResilienceGen
 
             _state = (int)to;
 
-            ResilienceTelemetry.BreakerStateChanged(this, from, to, caller, logger);
+            ResilienceTelemetry.BreakerStateChanged(this, from, to, caller, logger, source);
+            NotifyObserverLocked(from, to, source, caller, logger);
 
             EventHandler<CircuitStateChangedEventArgs>? handlers = StateChanged;
             if (handlers != null)

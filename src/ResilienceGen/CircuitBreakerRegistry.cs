@@ -11,7 +11,7 @@ namespace ResilienceGen
     /// The process-wide set of circuit breakers, by name (<see cref="Resilience.Breakers"/>). A breaker is added
     /// the first time any method naming it is called; the first registration's settings win.
     /// </summary>
-    public sealed class CircuitBreakerRegistry
+    public sealed partial class CircuitBreakerRegistry
     {
         private readonly ConcurrentDictionary<string, CircuitBreaker> _breakers =
             new ConcurrentDictionary<string, CircuitBreaker>(StringComparer.Ordinal);

@@ -25,6 +25,11 @@ namespace ResilienceGen.Telemetry
             Message = "A StateChanged handler of circuit breaker {Breaker} threw")]
         public static partial void StateChangedHandlerFailed(ILogger logger, string breaker, Exception exception);
 
+        // 1200-1249 belong to the fleet (ResilienceGen.Redis logs 1200-1239); the runtime's side of it uses 1249.
+        [LoggerMessage(EventId = 1249, EventName = "BreakerObserverFailed", Level = LogLevel.Error,
+            Message = "The observer of circuit breaker {Breaker} threw; the breaker decides on its own")]
+        public static partial void BreakerObserverFailed(ILogger logger, string breaker, Exception exception);
+
         [LoggerMessage(EventId = 5, EventName = "OverrideRejected", Level = LogLevel.Error,
             Message = "The runtime override for {Name} is invalid; the declared settings stay in force")]
         public static partial void OverrideRejected(ILogger logger, string name, Exception exception);

@@ -17,6 +17,7 @@ namespace ResilienceGen.Telemetry
         public const string ReasonTag = "reason";
         public const string ScopeTag = "scope";
         public const string BudgetTag = "budget";
+        public const string SourceTag = "source";
 
         private static readonly object s_gate = new object();
 

@@ -120,7 +120,8 @@ namespace ResilienceGen.Telemetry
         /// A breaker changed state. <paramref name="caller"/> and <paramref name="logger"/> are the call that caused
         /// it, or null for an operator's Isolate/Reset (then the runtime's own logger is used).
         /// </summary>
-        public static void BreakerStateChanged(CircuitBreaker breaker, CircuitState from, CircuitState to, ResilientMethod? caller, ILogger? logger)
+        public static void BreakerStateChanged(CircuitBreaker breaker, CircuitState from, CircuitState to, ResilientMethod? caller, ILogger? logger,
+            CircuitBreakerTransitionSource source = CircuitBreakerTransitionSource.Local)
         {
             if (ResilienceMetrics.Transitions.Enabled)
             {
@@ -128,7 +129,8 @@ namespace ResilienceGen.Telemetry
                     1,
                     ResilienceMetrics.Tag(ResilienceMetrics.BreakerTag, breaker.Name),
                     ResilienceMetrics.Tag(ResilienceMetrics.FromTag, CircuitBreaker.StateName(from)),
-                    ResilienceMetrics.Tag(ResilienceMetrics.ToTag, CircuitBreaker.StateName(to)));
+                    ResilienceMetrics.Tag(ResilienceMetrics.ToTag, CircuitBreaker.StateName(to)),
+                    ResilienceMetrics.Tag(ResilienceMetrics.SourceTag, source == CircuitBreakerTransitionSource.Fleet ? "fleet" : "local"));
             }
 
             ResilienceLog.BreakerStateChanged(LoggerFor(caller, logger), breaker.Name, from, to);
@@ -137,6 +139,10 @@ namespace ResilienceGen.Telemetry
         /// <summary>A <see cref="CircuitBreaker.StateChanged"/> handler threw; logged like the change it was told of.</summary>
         public static void StateChangedHandlerFailed(CircuitBreaker breaker, Exception exception, ResilientMethod? caller, ILogger? logger)
             => ResilienceLog.StateChangedHandlerFailed(LoggerFor(caller, logger), breaker.Name, exception);
+
+        /// <summary>An <see cref="ICircuitBreakerObserver"/> threw; logged, the call goes on.</summary>
+        public static void BreakerObserverFailed(CircuitBreaker breaker, Exception exception, ResilientMethod? caller, ILogger? logger)
+            => ResilienceLog.BreakerObserverFailed(LoggerFor(caller, logger), breaker.Name, exception);
 
         /// <summary>A method's retry override failed when applied; the declared settings stay.</summary>
         public static void RetryOverrideRejected(ResilientMethod method, Exception exception)

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Xunit.Abstractions;
+
+namespace ResilienceGen.Redis.Tests.Infrastructure;
+
+/// <summary>Each test gets its own redis-server and fleet name; the processes it starts are stopped after it.</summary>
+public abstract class FleetTestBase(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly List<FleetProcess> _processes = new();
+
+    protected ITestOutputHelper Output { get; } = output;
+
+    protected RedisServer Redis { get; private set; } = null!;
+
+    protected string FleetName { get; } = "rgtest-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+
+    public async Task InitializeAsync() => Redis = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask()));
+        await Redis.DisposeAsync();
+    }
+
+    protected async Task<FleetProcess[]> StartFleetAsync(int count, int quorum = 1, int syncMs = 1000, int failureThreshold = 3,
+        int breakMs = 5000, int halfOpenMax = 1, int successThreshold = 1)
+    {
+        FleetProcess[] fleet = await FleetProcess.StartFleetAsync(count, Redis, FleetName, quorum, syncMs, failureThreshold, breakMs, halfOpenMax, successThreshold);
+        _processes.AddRange(fleet);
+        return fleet;
+    }
+
+    /// <summary>Stops the process with the test's others.</summary>
+    protected FleetProcess Track(FleetProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Makes <paramref name="instance"/> open its breaker by failing calls.</summary>
+    protected static async Task OpenLocallyAsync(FleetProcess instance, string breaker = "dep", int failures = 3)
+    {
+        await instance.SendAsync("mode fail");
+        for (int i = 0; i < failures; i++)
+        {
+            await instance.SendAsync("call " + breaker);
+        }
+
+        await instance.SendAsync("mode succeed");
+        Assert.Equal("Open", await instance.StateAsync(breaker));
+    }
+
+    protected static async Task WaitStateAsync(FleetProcess instance, string state, int timeoutMs, string breaker = "dep")
+        => await instance.SendAsync($"waitstate {breaker} {state} {timeoutMs}", timeoutMs + 10_000);
+
+    protected static double Percentile(IReadOnlyList<double> values, double q)
+    {
+        double[] sorted = values.OrderBy(v => v).ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    }
+
+    protected static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>The summary line of a load-stop: calls success rejected failed p50us p99us maxus.</summary>
+    protected sealed record LoadSummary(long Calls, long Success, long Rejected, long Failed, long P50Us, long P99Us, long MaxUs)
+    {
+        public static LoadSummary Parse(string line)
+        {
+            long[] v = line.Split(' ').Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+            return new LoadSummary(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        }
+    }
+}

@@ -24,6 +24,8 @@ public sealed class SourceMutator(int seed)
         "[WithRetry(Handle = [typeof(string), null])]", "[WithRetry(Handle = new[] { typeof(Failed<>) })]", "[WithRetry(Ignore = [typeof(T)])]",
         "[WithRetry(ShouldHandle = \"\")]", "[WithRetry(ShouldHandle = nameof(IsTransient))]", "[CircuitBreaker(ShouldHandle = \"Missing\")]",
         "[WithRetry(Nope = 1)]", "[WithRetry(MaxRetries = \"x\")]", "[CircuitBreaker(1, 2)]",
+        "[WithRetry(BudgetPercent = 20, Budget = \"shared\")]", "[WithRetry(BudgetPercent = 10, Budget = \"shared\")]",
+        "[WithRetry(BudgetPercent = double.NaN, BudgetMinPerSecond = -1, Budget = \"\")]",
         "GetAsync", "GetCoreAsync", "Get", "GetCore", "IsTransient", "Failed<int>",
         "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "=", "=>", "?", "default", "null", "throw null!",
         "namespace Other;", "#if X", "#endif", "/*", "\"", "@", "global::", "this", "operator", "implicit",

@@ -12,10 +12,18 @@ public sealed partial class ItemsClient
     [CircuitBreaker(TimeoutBreaker, FailureThreshold = 10, BreakDurationMs = 600_000)]
     public partial Task<string> GetItemWithAttemptTimeoutAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>A 400 ms limit on the whole call, with retries that would otherwise go on for a long time.</summary>
-    [WithTimeout(TotalMs = 400)]
+    /// <summary>A 1 s limit on the whole call: its one attempt hangs, and the deadline cuts it short.</summary>
+    [WithTimeout(TotalMs = 1_000)]
     [WithRetry(MaxRetries = 5, BaseDelayMs = 10)]
     public partial Task<string> GetItemWithTotalTimeoutAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Limits far beyond the test's wait, for the caller's own cancellation while they are armed.</summary>
+    [WithTimeout(AttemptMs = 30_000, TotalMs = 60_000)]
+    [WithRetry(MaxRetries = 2, BaseDelayMs = 10)]
+    public partial Task<string> GetItemWithLongTimeoutsAsync(string id, CancellationToken cancellationToken = default);
+
+    private Task<string> GetItemWithLongTimeoutsCoreAsync(string id, CancellationToken cancellationToken) =>
+        FetchItemAsync(id, cancellationToken);
 
     // The token is the attempt's: FetchItemAsync's own check sees it cancelled and lets the OperationCanceledException
     // through, which the runtime turns into ResilienceTimeoutException.

@@ -47,7 +47,7 @@ public partial class TimeoutBenchmarks
     private Task<int> GetValueAllThreeCoreAsync(CancellationToken cancellationToken) => CachedResult;
 
     [WithTimeout(AttemptMs = TimesOutAfterMs)]
-    public partial Task<int> HangTimedAsync(CancellationToken cancellationToken = default);
+    public static partial Task<int> HangTimedAsync(CancellationToken cancellationToken = default);
 
     private static async Task<int> HangTimedCoreAsync(CancellationToken cancellationToken)
     {

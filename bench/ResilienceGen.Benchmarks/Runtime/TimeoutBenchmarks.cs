@@ -14,7 +14,7 @@ namespace ResilienceGen.Benchmarks.Runtime;
 public partial class TimeoutBenchmarks
 {
     private const int LimitMs = 10_000;
-    private const int TimesOutAfterMs = 1;
+    private const int TimesOutAfterMs = 10; // Polly's least timeout
     private static readonly Task<int> CachedResult = Task.FromResult(42);
 
     private readonly ResiliencePipeline _pollyTimeout = new ResiliencePipelineBuilder()

@@ -21,6 +21,14 @@ namespace ResilienceGen.Configuration
             OptionSetting<CircuitBreakerOptions>.Double(nameof(CircuitBreakerOptions.FailureRatio), (o, v) => o.FailureRatio = v),
             OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.MinimumThroughput), (o, v) => o.MinimumThroughput = v),
             OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.SamplingDurationMs), (o, v) => o.SamplingDurationMs = v),
+            OptionSetting<CircuitBreakerOptions>.Int(nameof(CircuitBreakerOptions.SlowCallDurationMs), (o, v) => o.SlowCallDurationMs = v),
+        });
+
+        /// <summary>Timeout settings, by key: they sit beside the retry settings in a method's entry.</summary>
+        public static readonly IReadOnlyDictionary<string, OptionSetting<TimeoutOptions>> TimeoutSettings = ByKey(new[]
+        {
+            OptionSetting<TimeoutOptions>.Int(nameof(TimeoutOptions.AttemptMs), (o, v) => o.AttemptMs = v),
+            OptionSetting<TimeoutOptions>.Int(nameof(TimeoutOptions.TotalMs), (o, v) => o.TotalMs = v),
         });
 
         /// <summary>Retry settings, by key.</summary>

@@ -15,6 +15,7 @@ namespace ResilienceGen.Configuration
         private HashSet<string> _breakerOverrides = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> _breakerSwitches = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> _retryOverrides = new HashSet<string>(StringComparer.Ordinal);
+        private HashSet<string> _timeoutOverrides = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> _methodSwitches = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> _budgetOverrides = new HashSet<string>(StringComparer.Ordinal);
         private bool _globalSwitchSet;
@@ -24,6 +25,7 @@ namespace ResilienceGen.Configuration
             var breakerOverrides = new HashSet<string>(StringComparer.Ordinal);
             var breakerSwitches = new HashSet<string>(StringComparer.Ordinal);
             var retryOverrides = new HashSet<string>(StringComparer.Ordinal);
+            var timeoutOverrides = new HashSet<string>(StringComparer.Ordinal);
             var methodSwitches = new HashSet<string>(StringComparer.Ordinal);
             var budgetOverrides = new HashSet<string>(StringComparer.Ordinal);
             bool globalSwitchSet = false;
@@ -56,10 +58,16 @@ namespace ResilienceGen.Configuration
                 {
                     foreach (IConfigurationSection entry in Entries(child, errors))
                     {
-                        ParsedEntry<RetryOptions> parsed = EntryReader.Read(entry, ConfigurationKeys.RetrySettings, errors);
+                        ParsedEntry<RetryOptions> parsed = EntryReader.Read(entry, ConfigurationKeys.RetrySettings, errors, ConfigurationKeys.TimeoutSettings.Keys);
                         if (ConfigureOverride(parsed, Resilience.Methods.ConfigureRetry, errors))
                         {
                             Remember(parsed.Name, retryOverrides, _retryOverrides);
+                        }
+
+                        ParsedEntry<TimeoutOptions> timeouts = EntryReader.Read(entry, ConfigurationKeys.TimeoutSettings, errors, secondary: true);
+                        if (ConfigureOverride(timeouts, Resilience.Methods.ConfigureTimeout, errors))
+                        {
+                            Remember(timeouts.Name, timeoutOverrides, _timeoutOverrides);
                         }
 
                         if (parsed.Enabled is bool enabled)
@@ -109,6 +117,11 @@ namespace ResilienceGen.Configuration
                 Resilience.Methods.RemoveRetryOverride(name);
             }
 
+            foreach (string name in _timeoutOverrides.Except(timeoutOverrides))
+            {
+                Resilience.Methods.RemoveTimeoutOverride(name);
+            }
+
             foreach (string name in _methodSwitches.Except(methodSwitches))
             {
                 Resilience.Methods.SetEnabled(name, true);
@@ -127,6 +140,7 @@ namespace ResilienceGen.Configuration
             _breakerOverrides = breakerOverrides;
             _breakerSwitches = breakerSwitches;
             _retryOverrides = retryOverrides;
+            _timeoutOverrides = timeoutOverrides;
             _methodSwitches = methodSwitches;
             _budgetOverrides = budgetOverrides;
             _globalSwitchSet = globalSwitchSet;

@@ -75,6 +75,20 @@ public sealed class DeclarationDefaultsTests
         Assert.Equal(runtime.MinimumThroughput, breaker.MinimumThroughput.Value);
         Assert.Equal(runtime.SamplingDurationMs, breaker.SamplingDurationMs.Value);
         Assert.Equal("Shop.Client.PingAsync", breaker.Name);
+        Assert.Equal(runtime.SlowCallDurationMs, breaker.SlowCallDurationMs.Value);
+    }
+
+    [Fact]
+    public void TimeoutDefaultsAreTheRuntimeOptionsDefaults()
+    {
+        ResilientDeclaration declaration = Read(Bare.Replace("[WithRetry]", "[WithTimeout]", StringComparison.Ordinal));
+        TimeoutDeclaration timeout = Assert.IsType<TimeoutDeclaration>(declaration.Timeout);
+        var runtime = new TimeoutOptions();
+
+        Assert.Equal(runtime.AttemptMs, timeout.AttemptMs.Value);
+        Assert.Equal(runtime.TotalMs, timeout.TotalMs.Value);
+        Assert.False(timeout.AttemptMs.IsWritten || timeout.TotalMs.IsWritten);
+        Assert.Null(declaration.Retry);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace ResilienceGen.PackageTests;
 
 /// <summary>
 /// `dotnet pack` at the repository root packs the solution: only the shipped packages may come out of it, the runtime
-/// (with the generator and analyzers inside), its configuration binding (issue 8) and its hosting package (issue 18) -
+/// (with the generator and analyzers inside), its configuration binding (issue 8), its hosting package (issue 18) and the fleet (issue 19) -
 /// never a test, sample, benchmark or Roslyn project on its own.
 /// </summary>
 public sealed partial class PackabilityTests
@@ -32,6 +32,7 @@ public sealed partial class PackabilityTests
             Path.Combine("src", "ResilienceGen", "ResilienceGen.csproj"),
             Path.Combine("src", "ResilienceGen.Configuration", "ResilienceGen.Configuration.csproj"),
             Path.Combine("src", "ResilienceGen.Hosting", "ResilienceGen.Hosting.csproj"),
+            Path.Combine("src", "ResilienceGen.Redis", "ResilienceGen.Redis.csproj"),
         ];
         Assert.Equal(shipped.Order(), packable.Order());
     }

@@ -83,6 +83,23 @@ public sealed class PackageLayoutTests(PackedPackage package)
     }
 
     [Fact]
+    public void Redis_package_depends_on_the_runtime_the_hosting_package_and_StackExchange_Redis()
+    {
+        // System.IO.Hashing is named beside StackExchange.Redis 3.x, which needs 10.0.2 or newer of it.
+        string[] expected =
+        [
+            $"ResilienceGen {package.Version}",
+            $"ResilienceGen.Hosting {package.Version}",
+            "StackExchange.Redis 3.4.35",
+            "System.IO.Hashing 10.0.13",
+        ];
+
+        Assert.Equal(
+            new Dictionary<string, string[]> { ["net8.0"] = [.. expected.Order()], [".NETStandard2.0"] = [.. expected.Order()] },
+            DependenciesByTarget(package.RedisNupkgPath));
+    }
+
+    [Fact]
     public void Nuspec_has_id_version_license_expression_readme_and_repository()
     {
         var nuspec = Nuspec();

@@ -1,7 +1,7 @@
 namespace ResilienceGen.PackageTests;
 
 /// <summary>
-/// The runtime, configuration and hosting packages packed once for the whole test run, into a temp folder, at a version no feed or cache can
+/// The runtime, configuration, hosting and fleet (Redis) packages packed once for the whole test run, into a temp folder, at a version no feed or cache can
 /// already hold: whatever a consumer restores can only be the nupkg packed here.
 /// </summary>
 public sealed class PackedPackage : IAsyncLifetime
@@ -41,7 +41,12 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public string ConfigurationNupkgPath => Path.Combine(PackagesDirectory, $"ResilienceGen.Configuration.{Version}.nupkg");
 
-    public string HostingNupkgPath => Path.Combine(PackagesDirectory, $"ResilienceGen.Hosting.{Version}.nupkg");
+    public string HostingNupkgPath => NupkgPathOf("ResilienceGen.Hosting");
+
+    public string RedisNupkgPath => NupkgPathOf("ResilienceGen.Redis");
+
+    /// <summary>The nupkg of the package with that id, at this run's version.</summary>
+    public string NupkgPathOf(string packageId) => Path.Combine(PackagesDirectory, $"{packageId}.{Version}.nupkg");
 
     /// <summary>The consumer of the package, built and run once, shared by the tests that look at it.</summary>
     public Task<ConsumerRun> Consumer => _consumer.Value;
@@ -67,6 +72,7 @@ public sealed class PackedPackage : IAsyncLifetime
         var runtime = Path.Combine("src", "ResilienceGen", "ResilienceGen.csproj");
         var configuration = Path.Combine("src", "ResilienceGen.Configuration", "ResilienceGen.Configuration.csproj");
         var hosting = Path.Combine("src", "ResilienceGen.Hosting", "ResilienceGen.Hosting.csproj");
+        var redis = Path.Combine("src", "ResilienceGen.Redis", "ResilienceGen.Redis.csproj");
 
         var versionQuery = await DotNetCli.RunAsync(repo, TimeSpan.FromMinutes(2), "msbuild", runtime, "-getProperty:Version");
         if (!versionQuery.Succeeded)
@@ -79,6 +85,7 @@ public sealed class PackedPackage : IAsyncLifetime
         await PackAsync(runtime, NupkgPath);
         await PackAsync(configuration, ConfigurationNupkgPath);
         await PackAsync(hosting, HostingNupkgPath);
+        await PackAsync(redis, RedisNupkgPath);
     }
 
     private async Task PackAsync(string project, string nupkgPath)

@@ -154,6 +154,7 @@ public class AttributeDefaultsTests
     [InlineData(nameof(CircuitBreakerOptions.FailureRatio))]
     [InlineData(nameof(CircuitBreakerOptions.MinimumThroughput))]
     [InlineData(nameof(CircuitBreakerOptions.SamplingDurationMs))]
+    [InlineData(nameof(CircuitBreakerOptions.SlowCallDurationMs))]
     public void Out_of_range_breaker_options_are_refused_by_name(string property)
     {
         var options = new CircuitBreakerOptions();
@@ -166,9 +167,35 @@ public class AttributeDefaultsTests
             case nameof(CircuitBreakerOptions.FailureRatio): options.FailureRatio = 1.01; break;
             case nameof(CircuitBreakerOptions.MinimumThroughput): options.MinimumThroughput = 0; break;
             case nameof(CircuitBreakerOptions.SamplingDurationMs): options.SamplingDurationMs = 0; break;
+            case nameof(CircuitBreakerOptions.SlowCallDurationMs): options.SlowCallDurationMs = -1; break;
         }
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Internal.ResilientMethod("N.T.M", null, options));
+        Assert.Equal(property, error.ParamName);
+    }
+
+    [Fact]
+    public void WithTimeout_and_TimeoutOptions_default_to_no_limit()
+    {
+        var attribute = new WithTimeoutAttribute();
+        var options = new TimeoutOptions();
+
+        Assert.Equal(0, attribute.AttemptMs);
+        Assert.Equal(0, attribute.TotalMs);
+        Assert.Equal(attribute.AttemptMs, options.AttemptMs);
+        Assert.Equal(attribute.TotalMs, options.TotalMs);
+        Assert.Equal(0, new CircuitBreakerAttribute().SlowCallDurationMs);
+    }
+
+    [Theory]
+    [InlineData(-1, 0, nameof(TimeoutOptions.AttemptMs))]
+    [InlineData(0, -1, nameof(TimeoutOptions.TotalMs))]
+    [InlineData(2_000, 1_000, nameof(TimeoutOptions.AttemptMs))]
+    public void Out_of_range_timeout_options_are_refused_by_name(int attemptMs, int totalMs, string property)
+    {
+        var options = new TimeoutOptions { AttemptMs = attemptMs, TotalMs = totalMs };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Internal.ResilientMethod("N.T.M", null, null, timeout: options));
         Assert.Equal(property, error.ParamName);
     }
 }

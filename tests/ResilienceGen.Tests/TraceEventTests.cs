@@ -134,6 +134,23 @@ public class TraceEventTests : RuntimeTestBase
         base.Dispose();
     }
 
+    [Fact]
+    public async Task A_timeout_adds_an_event_with_method_scope_and_limit()
+    {
+        var method = new ResilientMethod("Shop.InventoryClient.GetStockAsync", Retry(1), null, timeout: new TimeoutOptions { AttemptMs = 1_000, TotalMs = 1_500 });
+        var body = TimedBody.Steps(TimedStep.Hang);
+        using Activity activity = Start();
+
+        await Assert.ThrowsAsync<ResilienceTimeoutException>(() => Drive(
+            ResilientInvoker.RunTaskOf(method, null, body, static (b, token) => b.RunAsync(token), null, null, default)));
+
+        ActivityEvent[] timeouts = activity.Events.Where(e => e.Name == "resiliencegen.timeout").ToArray();
+        Assert.Equal(2, timeouts.Length);
+        Assert.Equal(["attempt", "total"], timeouts.Select(e => Tags(e)["scope"]));
+        Assert.Equal([1000.0, 1500.0], timeouts.Select(e => Tags(e)["timeout_ms"]));
+        Assert.All(timeouts, e => Assert.Equal("Shop.InventoryClient.GetStockAsync", Tags(e)["method"]));
+    }
+
     private Activity Start()
     {
         Activity? activity = _source.StartActivity("checkout");

@@ -134,8 +134,11 @@ namespace ResilienceGen.Internal
                 return first.Started;
             }
 
+            // A total limit the first attempt did not start (an override switched it on in between) counts from now.
+            TimeoutSettings? timeouts = method.Policy.Timeout;
+            long callStart = first.CallStart == 0 && timeouts is { HasTotal: true } ? Resilience.TimeProvider.GetTimestamp() : first.CallStart;
             var call = new GeneratedCall<TState, TTask>(
-                state, body!, retryFilter, breakerFilter, onRetry, retryAfter, fallback, timedBody, method.Policy.Timeout, first.CallStart, first.Clock);
+                state, body!, retryFilter, breakerFilter, onRetry, retryAfter, fallback, timedBody, timeouts, callStart, first.Clock);
             if (first.Failure is null && default(TKind).IsRunning(first.Started))
             {
                 return default(TKind).AwaitFirst(call, method, logger, first.Breaker, first.Ticket, first.Started, cancellationToken);

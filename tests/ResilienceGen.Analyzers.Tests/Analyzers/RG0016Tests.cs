@@ -8,7 +8,7 @@ public class RG0016Tests
 {
     [Theory]
     [InlineData("[WithTimeout(AttemptMs = 1000)]")]
-    [InlineData("[WithTimeout(TotalMs = 1000)] [WithRetry]")]
+    [InlineData("[WithTimeout(TotalMs = 60000)] [WithRetry]")]
     [InlineData("[WithTimeout(AttemptMs = 1000)] [CircuitBreaker]")]
     public Task Raised_as_an_error_on_the_method_name_instead_of_RG0011(string attributes)
         => VerifyAnalyzerAsync(InClient($$"""

@@ -98,6 +98,12 @@ internal static class KitchenSink
                 public partial Task<string> GreetAsync();
 
                 private Task<string> GreetCoreAsync() => Task.FromResult(Name);
+
+                [WithTimeout(AttemptMs = 1000, TotalMs = 5000)]
+                [CircuitBreaker(SlowCallDurationMs = 500)]
+                public partial ValueTask<T> EchoAsync<T>(T value, CancellationToken cancellationToken = default) where T : notnull;
+
+                private ValueTask<T> EchoCoreAsync<T>(T value, CancellationToken cancellationToken) where T : notnull => new ValueTask<T>(value);
             }
 
             public partial struct Counter

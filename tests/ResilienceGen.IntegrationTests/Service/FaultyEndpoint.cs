@@ -39,6 +39,7 @@ internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serviceStopping);
         if (!await DelayAsync(plan.Latency, giveUp.Token) || !await WaitForReleaseAsync(plan.Release, giveUp.Token))
         {
+            CountIfAborted(context);
             return;
         }
 
@@ -59,9 +60,18 @@ internal sealed class FaultyEndpoint(TrafficCounters counters, CancellationToken
                 break;
             case FaultKind.Stall:
                 await DelayAsync(Timeout.InfiniteTimeSpan, giveUp.Token);
+                CountIfAborted(context);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown fault {fault}.");
+        }
+    }
+
+    private void CountIfAborted(HttpContext context)
+    {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            counters.OnRequestAborted();
         }
     }
 

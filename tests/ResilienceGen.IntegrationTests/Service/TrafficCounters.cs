@@ -5,6 +5,7 @@ public sealed class TrafficCounters
 {
     private int _requests;
     private int _faults;
+    private int _requestsAborted;
     private int _connectionsAccepted;
     private int _openConnections;
     private int _peakOpenConnections;
@@ -14,6 +15,9 @@ public sealed class TrafficCounters
 
     /// <summary>Requests the plan chose to fail (answered with a fault, or meant to be).</summary>
     public int Faults => Volatile.Read(ref _faults);
+
+    /// <summary>Requests whose handler saw the client abort them (HttpContext.RequestAborted) while it was still waiting.</summary>
+    public int RequestsAborted => Volatile.Read(ref _requestsAborted);
 
     /// <summary>Connections accepted since the last <see cref="Reset"/>.</summary>
     public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
@@ -29,6 +33,7 @@ public sealed class TrafficCounters
     {
         Interlocked.Exchange(ref _requests, 0);
         Interlocked.Exchange(ref _faults, 0);
+        Interlocked.Exchange(ref _requestsAborted, 0);
         Interlocked.Exchange(ref _connectionsAccepted, 0);
         Interlocked.Exchange(ref _peakOpenConnections, OpenConnections);
     }
@@ -73,6 +78,25 @@ public sealed class TrafficCounters
     internal void OnRequest() => Interlocked.Increment(ref _requests);
 
     internal void OnFault() => Interlocked.Increment(ref _faults);
+
+    internal void OnRequestAborted() => Interlocked.Increment(ref _requestsAborted);
+
+    /// <summary>Completes once at least <paramref name="count"/> requests were seen aborted by their client.</summary>
+    public async Task WaitForAbortedRequestsAsync(int count, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (RequestsAborted < count)
+        {
+            try
+            {
+                await Task.Delay(5, cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The service saw {RequestsAborted} aborted requests within {timeout}, not {count}.");
+            }
+        }
+    }
 
     internal void OnConnectionOpened()
     {

@@ -14,7 +14,7 @@ namespace ResilienceGen.Configuration
         public static ParsedEntry<TOptions> Read<TOptions>(
             IConfigurationSection entry, IReadOnlyDictionary<string, OptionSetting<TOptions>> settings, ErrorReporter errors)
         {
-            var parsed = new ParsedEntry<TOptions>(entry.Key);
+            var parsed = new ParsedEntry<TOptions>(ConfigurationKeys.NameOf(entry.Key));
             foreach (IConfigurationSection child in entry.GetChildren())
             {
                 string? raw = child.Value;

@@ -212,6 +212,22 @@ public class KeyedBreakerTests : RuntimeTestBase
     }
 
     [Fact]
+    public async Task The_state_gauge_reports_each_keyed_breaker_that_exists()
+    {
+        using var gauge = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<int>(null, "ResilienceGen", "resiliencegen.breaker.state");
+        string name = UniqueName("inventory");
+        ResilientMethod method = KeyedMethod(Breaker(name, failureThreshold: 1), maxKeys: 2);
+        await FailTimes(method, "eu", 1);
+        await CallKey(method, "us", Flaky.Succeeding());
+        await CallKey(method, "asia", Flaky.Succeeding()); // "us" is dropped for it
+
+        gauge.RecordObservableInstruments();
+        var seen = gauge.GetMeasurementSnapshot().Select(m => ((string)m.Tags["breaker"]!, (string)m.Tags["state"]!));
+
+        Assert.Equal([(name + "/asia", "closed"), (name + "/eu", "open")], seen);
+    }
+
+    [Fact]
     public async Task With_retries_every_attempt_goes_through_the_same_keys_breaker()
     {
         string name = UniqueName("inventory");

@@ -1,5 +1,6 @@
 using ResilienceGen.Configuration.Tests.Infrastructure;
 using ResilienceGen.Internal;
+using ResilienceGen.Tests.Keyed;
 using static ResilienceGen.Tests.Keyed.KeyedCalls;
 
 namespace ResilienceGen.Configuration.Tests;
@@ -12,7 +13,7 @@ public class KeyedBreakerBindingTests : ConfigurationTestBase
     {
         for (int failures = 1; ; failures++)
         {
-            await FailTimes(method, key, 1);
+            await KeyedCalls.FailTimes(method, key, 1);
             if (Resilience.Breakers.All.Single(b => b.Name.EndsWith("/" + key, StringComparison.Ordinal)).State == CircuitState.Open)
             {
                 return failures;
@@ -51,7 +52,7 @@ public class KeyedBreakerBindingTests : ConfigurationTestBase
     {
         string name = UniqueName("inventory");
         ResilientMethod method = KeyedMethod(Breaker(name, failureThreshold: 1));
-        await FailTimes(method, "eu", 1);
+        await KeyedCalls.FailTimes(method, "eu", 1);
         await Assert.ThrowsAsync<CircuitBreakerOpenException>(() => CallKey(method, "eu", Flaky.Succeeding()));
 
         Bind(($"Breakers:{name}:Enabled", "false"));

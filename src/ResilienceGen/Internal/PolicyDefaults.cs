@@ -27,7 +27,7 @@ namespace ResilienceGen
         public const int MinimumThroughput = 10;
         public const int SamplingDurationMs = 30000;
 
-        /// <summary>Keyed breakers (<c>KeyBy</c>) one method keeps at most, per breaker name.</summary>
+        /// <summary>Keyed breakers (<c>KeyBy</c>) kept at most per breaker name.</summary>
         public const int MaxKeys = 1000;
     }
 }

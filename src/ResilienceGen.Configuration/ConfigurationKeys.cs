@@ -50,6 +50,13 @@ namespace ResilienceGen.Configuration
             OptionSetting<RetryBudgetOptions>.Int(nameof(RetryBudgetOptions.MinPerSecond), (o, v) => o.MinPerSecond = v),
         });
 
+        /// <summary>
+        /// The breaker or method name an entry's key stands for. Configuration separates sections with ':', so a
+        /// name containing one (a keyed breaker such as <c>hosts/10.0.0.5:8080</c>) is written with <c>%3A</c> instead.
+        /// </summary>
+        public static string NameOf(string key)
+            => key.IndexOf('%') < 0 ? key : key.Replace("%3A", ":").Replace("%3a", ":");
+
         private static IReadOnlyDictionary<string, OptionSetting<T>> ByKey<T>(OptionSetting<T>[] settings)
         {
             var byKey = new Dictionary<string, OptionSetting<T>>(StringComparer.OrdinalIgnoreCase);

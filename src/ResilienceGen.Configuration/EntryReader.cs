@@ -25,7 +25,7 @@ namespace ResilienceGen.Configuration
             IConfigurationSection entry, IReadOnlyDictionary<string, OptionSetting<TOptions>> settings, ErrorReporter errors,
             IEnumerable<string>? siblingKeys = null, bool secondary = false)
         {
-            var parsed = new ParsedEntry<TOptions>(entry.Key);
+            var parsed = new ParsedEntry<TOptions>(ConfigurationKeys.NameOf(entry.Key));
             foreach (IConfigurationSection child in entry.GetChildren())
             {
                 string? raw = child.Value;

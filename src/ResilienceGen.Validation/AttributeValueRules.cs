@@ -14,7 +14,7 @@ namespace ResilienceGen.Validation
     /// breaker — Name not empty, FailureThreshold ≥ 1, BreakDurationMs ≥ 1, HalfOpenMaxCalls ≥ 1,
     /// SuccessThreshold ≥ 1 (not tied to HalfOpenMaxCalls: probes are limited at once, not in total, so
     /// more successes than concurrent probes can still be reached one after another), FailureRatio 0..1
-    /// (0 = consecutive-failure mode), MinimumThroughput ≥ 1, SamplingDurationMs ≥ 1, SlowCallDurationMs ≥ 0;
+    /// (0 = consecutive-failure mode), MinimumThroughput ≥ 1, SamplingDurationMs ≥ 1, SlowCallDurationMs ≥ 0, MaxKeys ≥ 1;
     /// timeout — AttemptMs ≥ 0, TotalMs ≥ 0, one of them above 0, AttemptMs ≤ TotalMs when both are set.
     /// Only values the user wrote are checked: the defaults are in range.
     /// </summary>

@@ -114,6 +114,7 @@ namespace ResilienceGen.Validation
             {
                 Text(FailureThreshold), Text(BreakDurationMs), Text(HalfOpenMaxCalls), Text(SuccessThreshold),
                 Text(FailureRatio), Text(MinimumThroughput), Text(SamplingDurationMs), Text(SlowCallDurationMs),
+                Text(MaxKeys), // keyed breakers of one name share one cap, decided by the first method called
             };
 
         private static KeyValuePair<string, string> Text(DeclaredValue<int> value) => new KeyValuePair<string, string>(value.Property, AttributeValueRules.Text(value.Value));

@@ -15,9 +15,16 @@ namespace ResilienceGen.Internal
     /// lock. At most <c>maxKeys</c> keys are kept: past that a breaker indistinguishable from a new one is dropped
     /// to make room, and when none is, the new key shares the overflow breaker <c>"&lt;base&gt;/*"</c>.
     /// </summary>
+    /// <remarks>
+    /// One group per breaker name (and key type), shared by every keyed method naming it, so the cap holds per
+    /// name; like a breaker's settings, the first method to make the group decides its settings and cap.
+    /// </remarks>
     /// <typeparam name="TKey">The type of the method's key expression.</typeparam>
     internal sealed class KeyedBreakerGroup<TKey>
     {
+        private static readonly ConcurrentDictionary<string, KeyedBreakerGroup<TKey>> s_byName =
+            new ConcurrentDictionary<string, KeyedBreakerGroup<TKey>>(System.StringComparer.Ordinal);
+
         /// <summary>The key of the overflow breaker.</summary>
         internal const string OverflowKey = "*";
 
@@ -34,13 +41,19 @@ namespace ResilienceGen.Internal
         private CircuitBreaker? _overflow; // under _gate
         private int _count; // under _gate: keys kept, the null key included
 
-        public KeyedBreakerGroup(ResilientMethod method, string baseName, CircuitBreakerOptions options, int maxKeys)
+        private KeyedBreakerGroup(ResilientMethod method, string baseName, CircuitBreakerOptions options, int maxKeys)
         {
             _method = method;
             _baseName = baseName;
             _options = options;
             _maxKeys = maxKeys;
         }
+
+        /// <summary>The group of <paramref name="baseName"/>, made with this method's settings if it is the first.</summary>
+        public static KeyedBreakerGroup<TKey> For(ResilientMethod method, string baseName, CircuitBreakerOptions options, int maxKeys)
+            => s_byName.TryGetValue(baseName, out KeyedBreakerGroup<TKey>? group)
+                ? group
+                : s_byName.GetOrAdd(baseName, new KeyedBreakerGroup<TKey>(method, baseName, options, maxKeys));
 
         /// <summary>The breaker of <paramref name="key"/>: lock-free for a key seen before.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

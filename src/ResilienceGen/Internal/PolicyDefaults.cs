@@ -28,7 +28,7 @@ namespace ResilienceGen
         public const int SamplingDurationMs = 30000;
         public const int SlowCallDurationMs = 0;
 
-        /// <summary>Keyed breakers (<c>KeyBy</c>) one method keeps at most, per breaker name.</summary>
+        /// <summary>Keyed breakers (<c>KeyBy</c>) kept at most per breaker name.</summary>
         public const int MaxKeys = 1000;
 
         public const int AttemptMs = 0;

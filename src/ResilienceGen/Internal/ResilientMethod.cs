@@ -218,9 +218,10 @@ namespace ResilienceGen.Internal
         [MethodImpl(MethodImplOptions.NoInlining)]
         private KeyedBreakerGroup<TKey> CreateKeyedBreakers<TKey>()
         {
-            var created = new KeyedBreakerGroup<TKey>(this, _breakerName!, _breakerOptions!, _maxKeys);
-            // One key type per method (the generated key expression's); a racing second group is dropped.
-            return Interlocked.CompareExchange(ref _keyedBreakers, created, null) as KeyedBreakerGroup<TKey> ?? created;
+            // One key type per method (the generated key expression's); the group is shared by the methods naming it.
+            KeyedBreakerGroup<TKey> group = KeyedBreakerGroup<TKey>.For(this, _breakerName!, _breakerOptions!, _maxKeys);
+            _keyedBreakers = group;
+            return group;
         }
 
         private CircuitBreaker ResolveBreaker()

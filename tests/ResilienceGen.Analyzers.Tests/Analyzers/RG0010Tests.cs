@@ -29,6 +29,35 @@ public class RG0010Tests
                 .WithArguments("inventory", "FailureThreshold = 3", "FailureThreshold = 5", "Demo.Client.GetAsync(System.Threading.CancellationToken)", "use the same settings everywhere, or different names"));
 
     [Fact]
+    public Task Keyed_breakers_of_one_base_name_are_compared_too_MaxKeys_included()
+        => VerifyAnalyzerAsync(
+            InClient("""
+                [CircuitBreaker({|#0:"hosts"|}, KeyBy = "endpoint.Host", MaxKeys = 10)]
+                public partial Task GetAsync(Uri endpoint, CancellationToken cancellationToken);
+                private Task GetCoreAsync(Uri endpoint, CancellationToken cancellationToken) => Task.CompletedTask;
+
+                [CircuitBreaker({|#1:"hosts"|}, KeyBy = "endpoint.Host")]
+                public partial Task PutAsync(Uri endpoint, CancellationToken cancellationToken);
+                private Task PutCoreAsync(Uri endpoint, CancellationToken cancellationToken) => Task.CompletedTask;
+                """),
+            Diagnostic("RG0010").WithLocation(0)
+                .WithArguments("hosts", "MaxKeys = 10", "MaxKeys = 1000", "Demo.Client.PutAsync(System.Uri, System.Threading.CancellationToken)", "use the same settings everywhere, or different names"),
+            Diagnostic("RG0010").WithLocation(1)
+                .WithArguments("hosts", "MaxKeys = 1000", "MaxKeys = 10", "Demo.Client.GetAsync(System.Uri, System.Threading.CancellationToken)", "use the same settings everywhere, or different names"));
+
+    [Fact]
+    public Task Not_raised_for_keyed_breakers_of_one_base_name_with_the_same_settings()
+        => VerifyAnalyzerAsync(InClient("""
+            [CircuitBreaker("hosts", KeyBy = "endpoint.Host", FailureThreshold = 3)]
+            public partial Task GetAsync(Uri endpoint, CancellationToken cancellationToken);
+            private Task GetCoreAsync(Uri endpoint, CancellationToken cancellationToken) => Task.CompletedTask;
+
+            [CircuitBreaker("hosts", KeyBy = "endpoint.Authority", FailureThreshold = 3)]
+            public partial Task PutAsync(Uri endpoint, CancellationToken cancellationToken);
+            private Task PutCoreAsync(Uri endpoint, CancellationToken cancellationToken) => Task.CompletedTask;
+            """));
+
+    [Fact]
     public async Task Raised_across_types_and_files()
     {
         var test = new ResilienceGenTest<EmptyCodeFixProvider>

@@ -185,6 +185,22 @@ public class KeyedBreakerTests : RuntimeTestBase
     }
 
     [Fact]
+    public async Task Methods_sharing_a_keyed_name_share_its_breakers_and_its_cap()
+    {
+        string name = UniqueName("inventory");
+        ResilientMethod stock = KeyedMethod(Breaker(name, failureThreshold: 2), maxKeys: 2);
+        ResilientMethod price = KeyedMethod(Breaker(name, failureThreshold: 2), maxKeys: 2);
+        await FailTimes(stock, "eu", 1);
+        await FailTimes(price, "eu", 1); // the second failure of one breaker: it opens for both methods
+        await Assert.ThrowsAsync<CircuitBreakerOpenException>(() => CallKey(stock, "eu", Flaky.Succeeding()));
+        await FailTimes(price, "us", 1);
+
+        await CallKey(stock, "asia", Flaky.Succeeding()); // two keys with state kept by the name: asia overflows
+
+        Assert.Equal([name + "/*", name + "/eu", name + "/us"], Resilience.Breakers.All.Select(b => b.Name));
+    }
+
+    [Fact]
     public async Task A_watched_breaker_is_not_dropped()
     {
         string name = UniqueName("inventory");
@@ -209,6 +225,22 @@ public class KeyedBreakerTests : RuntimeTestBase
 
         var measurement = Assert.Single(rejections.GetMeasurementSnapshot());
         Assert.Equal(name + "/eu", measurement.Tags["breaker"]);
+    }
+
+    [Fact]
+    public async Task The_state_gauge_reports_each_keyed_breaker_that_exists()
+    {
+        using var gauge = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<int>(null, "ResilienceGen", "resiliencegen.breaker.state");
+        string name = UniqueName("inventory");
+        ResilientMethod method = KeyedMethod(Breaker(name, failureThreshold: 1), maxKeys: 2);
+        await FailTimes(method, "eu", 1);
+        await CallKey(method, "us", Flaky.Succeeding());
+        await CallKey(method, "asia", Flaky.Succeeding()); // "us" is dropped for it
+
+        gauge.RecordObservableInstruments();
+        var seen = gauge.GetMeasurementSnapshot().Select(m => ((string)m.Tags["breaker"]!, (string)m.Tags["state"]!));
+
+        Assert.Equal([(name + "/asia", "closed"), (name + "/eu", "open")], seen);
     }
 
     [Fact]

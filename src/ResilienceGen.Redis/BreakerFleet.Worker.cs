@@ -491,13 +491,17 @@ namespace ResilienceGen.Redis
         private void MarkUnreachable(string operation, Exception? exception)
         {
             FleetLog.OperationFailed(_logger, Fleet, operation, exception);
-            if (!_reachable)
+            lock (_reachabilityGate) // the worker and the multiplexer's event may both notice: one log per outage
             {
-                return;
+                if (!_reachable)
+                {
+                    return;
+                }
+
+                _reachable = false;
+                Interlocked.Exchange(ref _outageStartedTimestamp, _time.GetTimestamp());
             }
 
-            _reachable = false;
-            Interlocked.Exchange(ref _outageStartedTimestamp, _time.GetTimestamp());
             FleetLog.Unreachable(_logger, Fleet, exception);
 
             // Breakers waiting for a lease would wait for Redis: tell them to decide alone now.
@@ -512,12 +516,16 @@ namespace ResilienceGen.Redis
 
         private void MarkReachable()
         {
-            if (_reachable)
+            lock (_reachabilityGate)
             {
-                return;
+                if (_reachable)
+                {
+                    return;
+                }
+
+                _reachable = true;
             }
 
-            _reachable = true;
             long outageMs = (long)_time.GetElapsedTime(Interlocked.Read(ref _outageStartedTimestamp)).TotalMilliseconds;
             FleetLog.Reachable(_logger, Fleet, outageMs);
             Wake(); // the reconciliation that follows reads the fleet's state and publishes this instance's opens

@@ -40,6 +40,7 @@ namespace ResilienceGen.Redis
         private readonly TimeSpan _operationTimeout;
         private TaskCompletionSource<bool> _wake = NewWake();
         private Task? _worker;
+        private readonly object _reachabilityGate = new object();
         private volatile bool _reachable = true;
         private long _outageStartedTimestamp;
         private bool _subscribed;
@@ -99,7 +100,7 @@ namespace ResilienceGen.Redis
             redis.ConnectionFailed += fleet.OnConnectionFailed;
             redis.ConnectionRestored += fleet.OnConnectionRestored;
             await fleet.SubscribeAsync().ConfigureAwait(false);
-            await fleet.ReconcileAsync().ConfigureAwait(false);
+            await fleet.ReconcileSafelyAsync().ConfigureAwait(false);
             fleet._worker = Task.Run(fleet.RunAsync);
             FleetLog.Joined(fleet._logger, fleet.Fleet, fleet.InstanceId, options.Quorum, options.SyncIntervalMs);
             return fleet;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using ResilienceGen.Internal;
 
 namespace ResilienceGen
@@ -26,47 +27,25 @@ namespace ResilienceGen
         /// declared settings and logs <c>OverrideRejected</c>.
         /// </exception>
         public void ConfigureRetry(string methodName, Action<RetryOptions> configure)
-        {
-            if (methodName is null)
+            => StoreOverride(RuntimeOverrides.RetryOverrides, methodName, configure, () =>
             {
-                throw new ArgumentNullException(nameof(methodName));
-            }
-
-            if (configure is null)
-            {
-                throw new ArgumentNullException(nameof(configure));
-            }
-
-            if (RuntimeOverrides.DeclaredRetries.TryGetValue(methodName, out RetryOptions? declared))
-            {
-                RetryOptions trial = declared.Clone();
-                configure(trial);
-                trial.Validate();
-            }
-            else
-            {
-                var trial = new RetryOptions();
-                configure(trial);
-                trial.ValidateEachProperty();
-            }
-
-            RuntimeOverrides.RetryOverrides[methodName] = configure;
-            RuntimeOverrides.Changed();
-        }
+                if (RuntimeOverrides.DeclaredRetries.TryGetValue(methodName, out RetryOptions? declared))
+                {
+                    RetryOptions trial = declared.Clone();
+                    configure(trial);
+                    trial.Validate();
+                }
+                else
+                {
+                    var trial = new RetryOptions();
+                    configure(trial);
+                    trial.ValidateEachProperty();
+                }
+            });
 
         /// <summary>Drops the retry override of <paramref name="methodName"/>; the declared settings apply again.</summary>
         /// <returns>True if there was an override.</returns>
-        public bool RemoveRetryOverride(string methodName)
-        {
-            if (methodName is null)
-            {
-                throw new ArgumentNullException(nameof(methodName));
-            }
-
-            bool removed = RuntimeOverrides.RetryOverrides.TryRemove(methodName, out _);
-            RuntimeOverrides.Changed();
-            return removed;
-        }
+        public bool RemoveRetryOverride(string methodName) => RemoveOverride(RuntimeOverrides.RetryOverrides, methodName);
 
         /// <summary>
         /// Overrides the timeouts of the method(s) named <paramref name="methodName"/>: the action gets a copy of the
@@ -79,40 +58,18 @@ namespace ResilienceGen
         /// the method's declared settings once its descriptor exists, else against the defaults.
         /// </exception>
         public void ConfigureTimeout(string methodName, Action<TimeoutOptions> configure)
-        {
-            if (methodName is null)
+            => StoreOverride(RuntimeOverrides.TimeoutOverrides, methodName, configure, () =>
             {
-                throw new ArgumentNullException(nameof(methodName));
-            }
-
-            if (configure is null)
-            {
-                throw new ArgumentNullException(nameof(configure));
-            }
-
-            TimeoutOptions trial = RuntimeOverrides.DeclaredTimeouts.TryGetValue(methodName, out TimeoutOptions? declared)
-                ? declared.Clone()
-                : new TimeoutOptions();
-            configure(trial);
-            trial.Validate();
-
-            RuntimeOverrides.TimeoutOverrides[methodName] = configure;
-            RuntimeOverrides.Changed();
-        }
+                TimeoutOptions trial = RuntimeOverrides.DeclaredTimeouts.TryGetValue(methodName, out TimeoutOptions? declared)
+                    ? declared.Clone()
+                    : new TimeoutOptions();
+                configure(trial);
+                trial.Validate();
+            });
 
         /// <summary>Drops the timeout override of <paramref name="methodName"/>; the declared settings apply again.</summary>
         /// <returns>True if there was an override.</returns>
-        public bool RemoveTimeoutOverride(string methodName)
-        {
-            if (methodName is null)
-            {
-                throw new ArgumentNullException(nameof(methodName));
-            }
-
-            bool removed = RuntimeOverrides.TimeoutOverrides.TryRemove(methodName, out _);
-            RuntimeOverrides.Changed();
-            return removed;
-        }
+        public bool RemoveTimeoutOverride(string methodName) => RemoveOverride(RuntimeOverrides.TimeoutOverrides, methodName);
 
         /// <summary>
         /// Kill switch of one method: while disabled, its wrapper calls the body directly and returns what it
@@ -140,5 +97,38 @@ namespace ResilienceGen
         /// <summary>False while <see cref="SetEnabled"/> has switched the method off.</summary>
         public bool IsEnabled(string methodName)
             => !RuntimeOverrides.DisabledMethods.ContainsKey(methodName ?? throw new ArgumentNullException(nameof(methodName)));
+
+        /// <summary>
+        /// Checks a method override with <paramref name="check"/> (which throws when a value is out of range; nothing
+        /// is stored then), stores it, and makes every descriptor rebuild its policy.
+        /// </summary>
+        private static void StoreOverride<TOptions>(ConcurrentDictionary<string, Action<TOptions>> overrides, string methodName, Action<TOptions> configure, Action check)
+        {
+            if (methodName is null)
+            {
+                throw new ArgumentNullException(nameof(methodName));
+            }
+
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            check();
+            overrides[methodName] = configure;
+            RuntimeOverrides.Changed();
+        }
+
+        private static bool RemoveOverride<TOptions>(ConcurrentDictionary<string, Action<TOptions>> overrides, string methodName)
+        {
+            if (methodName is null)
+            {
+                throw new ArgumentNullException(nameof(methodName));
+            }
+
+            bool removed = overrides.TryRemove(methodName, out _);
+            RuntimeOverrides.Changed();
+            return removed;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
@@ -173,45 +174,38 @@ namespace ResilienceGen.Internal
         }
 
         private RetrySettings? EffectiveRetry()
+            => Effective(_declaredRetry, _declaredRetrySettings, RuntimeOverrides.RetryOverrides, o => o.Clone(), o => new RetrySettings(o));
+
+        private TimeoutSettings? EffectiveTimeout()
+            => Effective(_declaredTimeout, _declaredTimeoutSettings, RuntimeOverrides.TimeoutOverrides, o => o.Clone(), TimeoutSettings.From);
+
+        /// <summary>
+        /// The settings in force for one layer: the declared ones, or, with an override for this method, a copy of
+        /// the declared options changed by it. Off the call path (a policy is rebuilt only when an override changes).
+        /// </summary>
+        private TSettings? Effective<TOptions, TSettings>(
+            TOptions? declared, TSettings? declaredSettings, ConcurrentDictionary<string, Action<TOptions>> overrides,
+            Func<TOptions, TOptions> copy, Func<TOptions, TSettings?> settle)
+            where TOptions : class
+            where TSettings : class
         {
-            if (_declaredRetry is null || !RuntimeOverrides.RetryOverrides.TryGetValue(MethodName, out Action<RetryOptions>? configure))
+            if (declared is null || !overrides.TryGetValue(MethodName, out Action<TOptions>? configure))
             {
-                return _declaredRetrySettings;
+                return declaredSettings;
             }
 
-            RetryOptions options = _declaredRetry.Clone();
+            TOptions options = copy(declared);
             try
             {
                 configure(options);
-                return new RetrySettings(options);
+                return settle(options);
             }
             catch (Exception ex)
             {
                 // Checked when configured; an override that still fails here (it depends on the declared values)
                 // must not break calls: keep the declared settings and say why.
-                ResilienceTelemetry.RetryOverrideRejected(this, ex);
-                return _declaredRetrySettings;
-            }
-        }
-
-        private TimeoutSettings? EffectiveTimeout()
-        {
-            if (_declaredTimeout is null || !RuntimeOverrides.TimeoutOverrides.TryGetValue(MethodName, out Action<TimeoutOptions>? configure))
-            {
-                return _declaredTimeoutSettings;
-            }
-
-            TimeoutOptions options = _declaredTimeout.Clone();
-            try
-            {
-                configure(options);
-                return TimeoutSettings.From(options);
-            }
-            catch (Exception ex)
-            {
-                // As for retry overrides: a failing override keeps the declared timeouts, and says why.
-                ResilienceTelemetry.RetryOverrideRejected(this, ex);
-                return _declaredTimeoutSettings;
+                ResilienceTelemetry.MethodOverrideRejected(this, ex);
+                return declaredSettings;
             }
         }
 

@@ -144,8 +144,8 @@ namespace ResilienceGen.Telemetry
         public static void BreakerObserverFailed(CircuitBreaker breaker, Exception exception, ResilientMethod? caller, ILogger? logger)
             => ResilienceLog.BreakerObserverFailed(LoggerFor(caller, logger), breaker.Name, exception);
 
-        /// <summary>A method's retry override failed when applied; the declared settings stay.</summary>
-        public static void RetryOverrideRejected(ResilientMethod method, Exception exception)
+        /// <summary>A method's retry or timeout override failed when applied; the declared settings stay.</summary>
+        public static void MethodOverrideRejected(ResilientMethod method, Exception exception)
             => ResilienceLog.OverrideRejected(method.FallbackLogger, method.MethodName, exception);
 
         /// <summary>A breaker's override failed when applied; the declared settings stay.</summary>

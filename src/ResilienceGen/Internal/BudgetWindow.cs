@@ -6,15 +6,13 @@ namespace ResilienceGen.Internal
 {
     /// <summary>
     /// The counts behind one retry budget: calls and retries over the last <see cref="Seconds"/> seconds, without a
-    /// lock. Calls (the happy path) go into a striped, never-reset count: one cell per stripe, 64 bytes apart, each
-    /// bumped by a plain read and write (no interlocked instruction). A call can be lost when two threads that share
-    /// a stripe bump it at the same instant; a lost call only makes the budget stricter. Retries (off the happy
-    /// path) are one interlocked count.
+    /// lock. Calls (the happy path) go into a striped, never-reset count (<see cref="StripedCounter"/>: exact, and
+    /// threads running at once bump cells 64 bytes apart). Retries (off the happy path) are one interlocked count.
     /// <para>
     /// Time is sampled, not read per call: one second's <em>mark</em> holds both counts as first seen in that second.
     /// The counts since the oldest mark still inside the window all happened inside the window, so the window is
     /// never overcounted; it may undercount calls made before the window's first mark (bounded by the sampling
-    /// interval per stripe), which again only makes the budget stricter. Marks are taken every
+    /// interval per stripe), which only makes the budget stricter. Marks are taken every
     /// <see cref="SampleInterval"/> calls of a stripe and before every retry decision, so retries are always marked.
     /// </para>
     /// </summary>
@@ -25,26 +23,15 @@ namespace ResilienceGen.Internal
         /// <summary>Calls of one stripe between two looks at the clock (a power of two).</summary>
         public const int SampleInterval = 64;
 
-        private const int Stride = 8; // eight longs = 64 bytes between used cells
         private const long Never = -1;
         private const long Claimed = -2; // a mark being rewritten; readers skip it
 
-        private readonly long[] _calls;
-        private readonly int _mask;
+        private readonly StripedCounter _calls = new StripedCounter();
         private readonly Mark[] _marks = new Mark[Seconds];
         private long _retries; // Interlocked
 
         public BudgetWindow()
         {
-            int stripes = 1;
-            int wanted = Math.Min(Environment.ProcessorCount, 64);
-            while (stripes < wanted)
-            {
-                stripes <<= 1;
-            }
-
-            _mask = stripes - 1;
-            _calls = new long[(stripes + 1) * Stride];
             for (int i = 0; i < _marks.Length; i++)
             {
                 _marks[i].Second = Never;
@@ -58,10 +45,7 @@ namespace ResilienceGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void CountCall()
         {
-            ref long cell = ref _calls[((Environment.CurrentManagedThreadId & _mask) + 1) * Stride];
-            long count = Volatile.Read(ref cell) + 1;
-            Volatile.Write(ref cell, count);
-            if ((count & (SampleInterval - 1)) == 0)
+            if ((_calls.Increment() & (SampleInterval - 1)) == 0)
             {
                 ObserveNow();
             }
@@ -104,11 +88,11 @@ namespace ResilienceGen.Internal
         }
 
         /// <summary>Calls counted in the window (a lower bound, see the class remarks).</summary>
-        public long Calls => SumCalls() - Baseline(out _).Calls;
+        public long Calls => _calls.Sum() - Baseline(out _).Calls;
 
         private long Allowance(Mark baseline, double percent, int minPerSecond)
         {
-            long calls = SumCalls() - baseline.Calls;
+            long calls = _calls.Sum() - baseline.Calls;
             return (long)Math.Floor(calls * percent / 100.0) + (long)minPerSecond * Seconds;
         }
 
@@ -138,7 +122,7 @@ namespace ResilienceGen.Internal
             if (oldest.Second == long.MaxValue)
             {
                 // Every mark is being rewritten at this instant: start the window now (the floor still applies).
-                oldest.Calls = SumCalls();
+                oldest.Calls = _calls.Sum();
                 oldest.Retries = Volatile.Read(ref _retries);
             }
 
@@ -158,20 +142,9 @@ namespace ResilienceGen.Internal
                 return;
             }
 
-            Volatile.Write(ref mark.Calls, SumCalls());
+            Volatile.Write(ref mark.Calls, _calls.Sum());
             Volatile.Write(ref mark.Retries, Volatile.Read(ref _retries));
             Volatile.Write(ref mark.Second, second);
-        }
-
-        private long SumCalls()
-        {
-            long sum = 0;
-            for (int stripe = 0; stripe <= _mask; stripe++)
-            {
-                sum += Volatile.Read(ref _calls[(stripe + 1) * Stride]);
-            }
-
-            return sum;
         }
 
         private static long CurrentSecond()

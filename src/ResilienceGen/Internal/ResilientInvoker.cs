@@ -134,9 +134,12 @@ namespace ResilienceGen.Internal
                 return first.Started;
             }
 
-            // A total limit the first attempt did not start (an override switched it on in between) counts from now.
+            // A total limit whose start the first attempt did not take (it joined a shared source, or an override
+            // switched the limit on in between) counts from the latest the call can have started.
             TimeoutSettings? timeouts = method.Policy.Timeout;
-            long callStart = first.CallStart == 0 && timeouts is { HasTotal: true } ? Resilience.TimeProvider.GetTimestamp() : first.CallStart;
+            long callStart = first.CallStart == 0 && timeouts is { HasTotal: true }
+                ? first.Clock.Timeout?.LatestStart() ?? Resilience.TimeProvider.GetTimestamp()
+                : first.CallStart;
             var call = new GeneratedCall<TState, TTask>(
                 state, body!, retryFilter, breakerFilter, onRetry, retryAfter, fallback, timedBody, timeouts, callStart, first.Clock);
             if (first.Failure is null && default(TKind).IsRunning(first.Started))

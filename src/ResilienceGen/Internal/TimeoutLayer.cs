@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using ResilienceGen.Telemetry;
@@ -14,25 +15,41 @@ namespace ResilienceGen.Internal
     internal static class TimeoutLayer
     {
         /// <summary>
-        /// Arms the first attempt of a call: its start is the deadline's origin (<paramref name="callStart"/>, 0 without
-        /// a total limit). Returns the token the body gets.
+        /// Arms the first attempt of a call: its start is the deadline's origin (<paramref name="callStart"/>, 0 when not
+        /// taken: without a total limit, or on a shared source, where the cold path asks it with
+        /// <see cref="TimeoutSource.LatestStart"/>). Returns the token the body gets.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static CancellationToken ArmFirst(TimeoutSettings timeouts, CancellationToken caller, ref AttemptClock clock, out long callStart)
+        {
+            if (caller.CanBeCanceled || !ReferenceEquals(Resilience.TimeProvider, TimeProvider.System))
+            {
+                return ArmFirstAlone(timeouts, caller, ref clock, out callStart);
+            }
+
+            // Nothing to link and no test clock: join the attempts of this moment (SharedTimeouts) instead of a timer.
+            callStart = 0;
+            TimeoutSource shared = timeouts.SharedFirst.Join();
+            clock.Timeout = shared;
+            return shared.Token;
+        }
+
+        /// <summary>The first attempt gets a source and timer of its own (pooled when it can be).</summary>
+        private static CancellationToken ArmFirstAlone(TimeoutSettings timeouts, CancellationToken caller, ref AttemptClock clock, out long callStart)
         {
             TimeoutSource source;
             if (timeouts.HasTotal)
             {
                 callStart = Resilience.TimeProvider.GetTimestamp();
-                source = timeouts.HasAttempt && timeouts.Attempt < timeouts.Total
-                    ? TimeoutSource.Start(timeouts.Attempt, TimeoutScope.Attempt, timeouts.Attempt, caller)
-                    : TimeoutSource.Start(timeouts.Total, TimeoutScope.Total, timeouts.Total, caller);
             }
             else
             {
                 callStart = 0;
-                source = TimeoutSource.Start(timeouts.Attempt, TimeoutScope.Attempt, timeouts.Attempt, caller);
             }
 
+            source = timeouts.FirstAttemptIsTotal
+                ? TimeoutSource.Start(timeouts.Total, TimeoutScope.Total, timeouts.Total, caller)
+                : TimeoutSource.Start(timeouts.Attempt, TimeoutScope.Attempt, timeouts.Attempt, caller);
             clock.Timeout = source;
             return source.Token;
         }

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace ResilienceGen.Internal
 {
@@ -8,6 +10,8 @@ namespace ResilienceGen.Internal
     /// </summary>
     internal sealed class TimeoutSettings
     {
+        private SharedTimeouts? _sharedFirst;
+
         private TimeoutSettings(TimeoutOptions options)
         {
             Attempt = TimeSpan.FromMilliseconds(options.AttemptMs);
@@ -23,6 +27,27 @@ namespace ResilienceGen.Internal
         public bool HasAttempt => Attempt > TimeSpan.Zero;
 
         public bool HasTotal => Total > TimeSpan.Zero;
+
+        /// <summary>
+        /// The first attempt's limit: the attempt limit, or the total one when it comes first (or is the only one).
+        /// </summary>
+        public bool FirstAttemptIsTotal => HasTotal && !(HasAttempt && Attempt < Total);
+
+        /// <summary>The token sources first attempts share when they need none of their own (created on first use).</summary>
+        public SharedTimeouts SharedFirst
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => _sharedFirst ?? CreateSharedFirst();
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private SharedTimeouts CreateSharedFirst()
+        {
+            SharedTimeouts shared = FirstAttemptIsTotal
+                ? new SharedTimeouts(Total, TimeoutScope.Total, Total)
+                : new SharedTimeouts(Attempt, TimeoutScope.Attempt, Attempt);
+            return Interlocked.CompareExchange(ref _sharedFirst, shared, null) ?? shared;
+        }
 
         /// <summary>The settings, or null when neither limit is set. Throws when <paramref name="options"/> is out of range.</summary>
         public static TimeoutSettings? From(TimeoutOptions? options)

@@ -20,6 +20,8 @@ namespace ResilienceGen.Internal
     /// disposed. With any other TimeProvider (a test's fake clock), and on netstandard2.0 (no TryReset), each armed
     /// attempt creates its own source and timer (about 200 bytes), as Polly's timeout strategy does.
     /// As with any pooled source (Polly's too), a body must not keep using the token after its task has completed.
+    /// A first attempt whose caller token cannot be cancelled, on the system clock, needs no source of its own: it
+    /// joins a shared one (<see cref="SharedTimeouts"/>), whose <see cref="Release"/> does nothing.
     /// </remarks>
     internal sealed class TimeoutSource
     {
@@ -31,14 +33,20 @@ namespace ResilienceGen.Internal
 
         private readonly CancellationTokenSource _source;
         private readonly bool _poolable;
+        private readonly bool _shared;
+        private long _retiredAt;
         private CancellationToken _caller;
         private CancellationTokenRegistration _callerLink;
 
-        private TimeoutSource(CancellationTokenSource source, bool poolable)
+        private TimeoutSource(CancellationTokenSource source, bool poolable, bool shared = false)
         {
             _source = source;
             _poolable = poolable;
+            _shared = shared;
         }
+
+        /// <summary>A shared source has had its first attempt (see <see cref="SharedTimeouts"/>).</summary>
+        internal bool IsJoined { get; set; }
 
         /// <summary>Which limit this attempt's timer stands for.</summary>
         public TimeoutScope Scope { get; private set; }
@@ -91,9 +99,37 @@ namespace ResilienceGen.Internal
             return source;
         }
 
+        /// <summary>A bucket of <see cref="SharedTimeouts"/>: no timer until it is retired, no caller to link.</summary>
+        public static TimeoutSource StartShared(TimeoutScope scope, TimeSpan limit)
+            => new TimeoutSource(new CancellationTokenSource(), poolable: false, shared: true) { Scope = scope, Limit = limit };
+
+        /// <summary>A shared source takes no more attempts: its token is cancelled <paramref name="due"/> from now.</summary>
+        public void RetireShared(TimeSpan due)
+        {
+            Volatile.Write(ref _retiredAt, Resilience.TimeProvider.GetTimestamp());
+            _source.CancelAfter(due);
+        }
+
+        /// <summary>
+        /// The latest time the attempt can have started: what its call's total limit counts from, when no start was
+        /// taken on the fast path (a shared source's attempt: the time it was retired, if it was, else now). Never
+        /// earlier than the real start, so the total limit is never cut short; later by at most one bucket's width.
+        /// </summary>
+        public long LatestStart()
+        {
+            long now = Resilience.TimeProvider.GetTimestamp();
+            long retiredAt = Volatile.Read(ref _retiredAt);
+            return _shared && retiredAt != 0 && retiredAt < now ? retiredAt : now;
+        }
+
         /// <summary>The attempt has ended: unlinks from the caller and returns the source to the pool, or disposes it.</summary>
         public void Release()
         {
+            if (_shared)
+            {
+                return; // other attempts share it; its retirement cancels it, and the GC collects it
+            }
+
             // Dispose waits for a caller's callback already running, so nothing cancels the source after this line.
             _callerLink.Dispose();
             _callerLink = default;

@@ -20,10 +20,13 @@ namespace ResilienceGen
     public sealed partial class CircuitBreaker
     {
         private readonly object _gate = new object();
-        private readonly CircuitBreakerMetrics _metrics = new CircuitBreakerMetrics();
+        // Successes are counted on every happy-path call: the cells sit in the breaker, not behind _metrics.
+        private readonly StripedCounter _successes = StripedCounter.Create();
+        private readonly CircuitBreakerMetrics _metrics;
         private readonly CircuitBreakerOptions _declared;
         private volatile int _state;
         private volatile BreakerSettings _settings;
+        private volatile bool _measuresSlowCalls; // _settings.MeasuresSlowCalls, one load closer for the fast path
         private volatile RatioWindow? _window;
         private long _epoch;
         private long _openedAtTicks;
@@ -36,7 +39,9 @@ namespace ResilienceGen
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             _declared = options.Clone();
+            _metrics = new CircuitBreakerMetrics(_successes);
             _settings = new BreakerSettings(options);
+            _measuresSlowCalls = _settings.MeasuresSlowCalls;
             if (_settings.IsRatioMode)
             {
                 _window = new RatioWindow(_settings.SamplingDurationTicks);
@@ -62,6 +67,13 @@ namespace ResilienceGen
         public event EventHandler<CircuitStateChangedEventArgs>? StateChanged;
 
         internal BreakerSettings Settings => _settings;
+
+        /// <summary>The breaker counts slow successes as failures (its settings' <c>SlowCallDurationMs</c> is set).</summary>
+        internal bool MeasuresSlowCalls
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => _measuresSlowCalls;
+        }
 
         /// <summary>Closed right now (one volatile read): the fast path's admission test.</summary>
         internal bool IsClosed
@@ -156,6 +168,7 @@ namespace ResilienceGen
                 }
 
                 _settings = settings;
+                _measuresSlowCalls = settings.MeasuresSlowCalls;
             }
         }
 
@@ -179,7 +192,7 @@ namespace ResilienceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal void OnSuccess(BreakerTicket ticket, ResilientMethod? caller, ILogger? logger)
         {
-            _metrics.AddSuccess();
+            _successes.Increment();
             if (!ticket.IsProbe)
             {
                 RatioWindow? window = _window;

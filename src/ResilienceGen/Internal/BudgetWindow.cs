@@ -26,7 +26,7 @@ namespace ResilienceGen.Internal
         private const long Never = -1;
         private const long Claimed = -2; // a mark being rewritten; readers skip it
 
-        private readonly StripedCounter _calls = new StripedCounter();
+        private readonly StripedCounter _calls = StripedCounter.Create();
         private readonly Mark[] _marks = new Mark[Seconds];
         private long _retries; // Interlocked
 

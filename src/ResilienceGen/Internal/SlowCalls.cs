@@ -12,7 +12,7 @@ namespace ResilienceGen.Internal
         /// <summary>The timestamp to time an admitted attempt with, or 0 when the breaker does not measure slow calls.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static long Start(CircuitBreaker breaker)
-            => breaker.Settings.MeasuresSlowCalls ? Resilience.TimeProvider.GetTimestamp() : 0;
+            => breaker.MeasuresSlowCalls ? Resilience.TimeProvider.GetTimestamp() : 0;
 
         /// <summary>Reports a successful attempt: as a failure when it was slow, else as a success.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

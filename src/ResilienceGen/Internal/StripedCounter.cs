@@ -17,7 +17,10 @@ namespace ResilienceGen.Internal
     /// while the interlocked add itself is nearly free when the line is not shared. Two threads that do share a cell
     /// stay exact (the add is interlocked); they are only slower.
     /// </remarks>
-    internal sealed class StripedCounter
+    /// <para>
+    /// A struct (an array and a mask), so its owner holds the cells one load away; copies share the same cells.
+    /// </para>
+    internal readonly struct StripedCounter
     {
         // Eight longs = 64 bytes between the cells that are used, so two cores never share a cache line.
         private const int Stride = 8;
@@ -29,7 +32,14 @@ namespace ResilienceGen.Internal
         private readonly long[] _cells;
         private readonly int _mask;
 
-        public StripedCounter()
+        private StripedCounter(long[] cells, int mask)
+        {
+            _cells = cells;
+            _mask = mask;
+        }
+
+        /// <summary>A new counter at 0.</summary>
+        public static StripedCounter Create()
         {
             // At least 8 cells, and twice the cores (at most 64): few threads running at once ever share one.
             int stripes = 8;
@@ -39,9 +49,8 @@ namespace ResilienceGen.Internal
                 stripes <<= 1;
             }
 
-            _mask = stripes - 1;
             // One padding stride before the first cell too, so the array header's line is not shared.
-            _cells = new long[(stripes + 1) * Stride];
+            return new StripedCounter(new long[(stripes + 1) * Stride], stripes - 1);
         }
 
         /// <summary>Adds one; returns the new count of the cell it went to (not the total), for sampling.</summary>
@@ -57,14 +66,6 @@ namespace ResilienceGen.Internal
             }
 
             return sum;
-        }
-
-        public void Clear()
-        {
-            for (int stripe = 0; stripe <= _mask; stripe++)
-            {
-                Volatile.Write(ref _cells[(stripe + 1) * Stride], 0);
-            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -54,9 +54,8 @@ namespace ResilienceGen
         /// <summary>True once the registry dropped this budget (tests); descriptors then look the name up again.</summary>
         internal bool IsDetached => _detached;
 
-        /// <summary>Counts a call (its first attempt) into the budget: the happy path, no lock, no allocation.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void CountCall() => _window.CountCall();
+        /// <summary>The counts behind the budget; calls are counted there directly (see <see cref="MethodPolicy.BudgetCalls"/>).</summary>
+        internal BudgetWindow Window => _window;
 
         /// <summary>Takes one retry out of the budget; false means the retry must not be made.</summary>
         internal bool TryWithdraw()

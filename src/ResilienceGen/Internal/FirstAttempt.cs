@@ -111,7 +111,7 @@ namespace ResilienceGen.Internal
                 Clock.StartedAt = SlowCalls.Start(breaker);
             }
 
-            policy.Budget?.CountCall(); // a retry budget counts every call made (API.md §6.3)
+            policy.BudgetCalls?.CountCall(); // a retry budget counts every call made (API.md §6.3)
             ResilienceTelemetry.AttemptStarted(method);
             Ticket = BreakerTicket.Normal;
             return true;

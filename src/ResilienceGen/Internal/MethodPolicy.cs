@@ -14,6 +14,7 @@ namespace ResilienceGen.Internal
             Retry = retry;
             UseBreaker = useBreaker;
             Budget = retry is null ? null : budget;
+            BudgetCalls = Budget?.Window;
         }
 
         public int Version { get; }
@@ -31,5 +32,8 @@ namespace ResilienceGen.Internal
 
         /// <summary>The method's retry budget (API.md §6.3), or null when it has none (or no retry).</summary>
         public RetryBudget? Budget { get; }
+
+        /// <summary><see cref="Budget"/>'s counts, which every call bumps: kept here, one load closer for the fast path.</summary>
+        public BudgetWindow? BudgetCalls { get; }
     }
 }

@@ -230,7 +230,7 @@ namespace ResilienceGen.Internal
                 return StartResult.Rejected;
             }
 
-            policy.Budget?.CountCall();
+            policy.BudgetCalls?.CountCall();
             ResilienceTelemetry.AttemptStarted(method);
             if (first.Breaker != null)
             {

@@ -21,7 +21,7 @@ namespace ResilienceGen.HttpBenchmarks;
 /// </summary>
 /// <remarks>
 /// Server and client share the process and the machine's cores, as on a loopback test anywhere; the allocated bytes
-/// include the server's work for the request (BenchmarkDotNet counts the whole process), the same for every row.
+/// include the server's work for the request (BenchmarkDotNet counts the whole process's allocations), the same for every row.
 /// </remarks>
 [MemoryDiagnoser]
 public partial class LoopbackGetBenchmarks

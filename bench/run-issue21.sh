@@ -6,6 +6,7 @@
 # 31 runtime cases and 4 HTTP cases at roughly 20-30 s each). Run it with nothing else on the machine: the
 # contention rows assume both cores are theirs.
 # Per class: <output>/results/*-report-github.md (the tables for the docs), *.csv, *.html; <output>/machine.txt.
+# BENCH_ARGS adds BenchmarkDotNet options, e.g. BENCH_ARGS='--job dry' to check the script runs every row.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$repo/BenchmarkDotNet.Artifacts/issue21-$(date -u +%Y%m%dT%H%M%SZ)}"
@@ -17,10 +18,13 @@ cd "$repo"
   echo "started: $(date -u +%FT%TZ)"
   echo "uptime at start: $(uptime)"
   echo "cores: $(nproc)"
+  echo "extra BenchmarkDotNet options: ${BENCH_ARGS:-(none)}"
 } >"$out/machine.txt"
 
 # The build timeout is generous because BenchmarkDotNet builds its own copy of the project (2 minutes by default).
 common=(--buildTimeout 1200 --artifacts "$out")
+read -r -a extra <<<"${BENCH_ARGS:-}"
+common+=("${extra[@]}")
 
 # 1-4: runtime rows, one build for all of them.
 #  1. awaited happy path, fresh task: every row of HappyPathFreshTaskBenchmarks.

@@ -15,6 +15,7 @@ public partial class HappyPathYieldingBenchmarks
     private const int CallsPerInvoke = 64;
 
     private readonly ResiliencePipeline _polly = PollyPipelines.RetryThenBreaker();
+    private readonly ResiliencePipeline _pollyAllLayers = PollyPipelines.TimeoutRetryBreaker();
 
     // The user's declaration: the generator writes its body (retry outside the breaker).
     [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false)]
@@ -22,6 +23,18 @@ public partial class HappyPathYieldingBenchmarks
     public partial Task<int> GetValueAsync(CancellationToken cancellationToken = default);
 
     private async Task<int> GetValueCoreAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return 42;
+    }
+
+    // Every layer (issue 21): attempt and total timeouts, retry with a budget, a breaker per shard.
+    [WithTimeout(AttemptMs = BenchmarkPolicy.AttemptTimeoutMs, TotalMs = BenchmarkPolicy.TotalTimeoutMs)]
+    [WithRetry(MaxRetries = BenchmarkPolicy.MaxRetries, BaseDelayMs = BenchmarkPolicy.BaseDelayMs, Jitter = false, BudgetPercent = BenchmarkPolicy.BudgetPercent)]
+    [CircuitBreaker("bench.happy-yielding-all-layers", KeyBy = "shard", FailureThreshold = BenchmarkPolicy.FailureThreshold, BreakDurationMs = BenchmarkPolicy.BreakDurationMs)]
+    public partial Task<int> GetValueAllLayersAsync(int shard, CancellationToken cancellationToken = default);
+
+    private async Task<int> GetValueAllLayersCoreAsync(int shard, CancellationToken cancellationToken)
     {
         await Task.Yield();
         return 42;
@@ -75,6 +88,35 @@ public partial class HappyPathYieldingBenchmarks
         for (int i = 0; i < CallsPerInvoke; i++)
         {
             sum += await _polly.ExecuteAsync(
+                static (self, cancellationToken) => new ValueTask<int>(self.GetValueCoreAsync(cancellationToken)),
+                this,
+                CancellationToken.None);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = CallsPerInvoke)]
+    public async Task<int> GeneratedAllLayers()
+    {
+        int sum = 0;
+        for (int i = 0; i < CallsPerInvoke; i++)
+        {
+            sum += await GetValueAllLayersAsync(i & (BenchmarkPolicy.FewKeys - 1), CancellationToken.None);
+        }
+
+        return sum;
+    }
+
+    // Timeout + retry + breaker: Polly has no breaker per key and no retry budget (see PollyPipelines.TimeoutRetryBreaker),
+    // so this row does less than GeneratedAllLayers.
+    [Benchmark(OperationsPerInvoke = CallsPerInvoke)]
+    public async Task<int> PollyTimeoutRetryBreaker()
+    {
+        int sum = 0;
+        for (int i = 0; i < CallsPerInvoke; i++)
+        {
+            sum += await _pollyAllLayers.ExecuteAsync(
                 static (self, cancellationToken) => new ValueTask<int>(self.GetValueCoreAsync(cancellationToken)),
                 this,
                 CancellationToken.None);

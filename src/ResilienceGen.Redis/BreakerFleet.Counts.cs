@@ -91,7 +91,7 @@ namespace ResilienceGen.Redis
                 new RedisValue[] { _keys.Channel, FleetMessage.Version + "|count|" + InstanceId + "|", "|" + name })).ConfigureAwait(false);
             if (ok)
             {
-                ApplyCount(breaker, (long)result);
+                ApplyCount(breaker, (long)result, ownIncrement: true);
             }
         }
 
@@ -125,16 +125,18 @@ namespace ResilienceGen.Redis
             }
         }
 
-        // Consecutive mode: the fleet's count, from a reply, a message (any thread) or the reconciliation.
-        private void ApplyCount(CircuitBreaker breaker, long failures)
+        // Consecutive mode: the fleet's count, from this instance's increment, a message (any thread) or the
+        // reconciliation. The instance whose increment reached the threshold logs it (once for the fleet); it may
+        // already be Open, its own count having got there first.
+        private void ApplyCount(CircuitBreaker breaker, long failures, bool ownIncrement)
         {
-            bool wasClosed = breaker.State == CircuitState.Closed;
-            if (breaker.ApplyFleetFailures(failures) && wasClosed)
+            if (breaker.ApplyFleetFailures(failures) && ownIncrement)
             {
                 FleetLog.CountReached(_logger, breaker.Name, Fleet, failures, failures);
             }
         }
 
+        // Ratio mode: the fleet's window, read back by this instance's own write (the worker only).
         private void ApplyWindow(CircuitBreaker breaker, long calls, long failures)
         {
             bool wasClosed = breaker.State == CircuitState.Closed;
@@ -156,7 +158,7 @@ namespace ResilienceGen.Redis
             {
                 if (fleetFailures > 0 && !_clearedWhileAway.ContainsKey(breaker.Name))
                 {
-                    ApplyCount(breaker, fleetFailures);
+                    ApplyCount(breaker, fleetFailures, ownIncrement: false);
                 }
 
                 return;

@@ -29,7 +29,7 @@ namespace ResilienceGen.Redis
                 {
                     if (CountsFleetWide && message.Kind == FleetMessageKind.Count)
                     {
-                        ApplyCount(breaker, message.Milliseconds); // raise (or clear) at once: the next success ends the streak here too
+                        ApplyCount(breaker, message.Milliseconds, ownIncrement: false); // raise (or clear) at once: the next success ends the streak here too
                     }
                     else if (CountsFleetWide && breaker.IsRatioMode)
                     {

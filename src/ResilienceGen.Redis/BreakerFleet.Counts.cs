@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading;
 using System.Threading.Tasks;
 using StackExchange.Redis;
 
@@ -20,6 +21,11 @@ namespace ResilienceGen.Redis
     {
         // Breakers whose streak a success ended while Redis was unreachable: cleared in Redis on reconnect.
         private readonly ConcurrentDictionary<string, CircuitBreaker> _clearedWhileAway = new ConcurrentDictionary<string, CircuitBreaker>();
+
+        // How many clears (count 0) this instance has applied: a count read before a clear and applied after it would
+        // bring a cleared streak back, so a reply or a reconciliation read that raced a clear is not applied (the count
+        // may then be low by that race, never high: the breaker opens later, never earlier).
+        private long _clearsApplied;
 
         private bool CountsFleetWide => _options.CountFailuresFleetWide;
 
@@ -86,10 +92,11 @@ namespace ResilienceGen.Redis
         private async Task CountFailureAsync(CircuitBreaker breaker)
         {
             string name = breaker.Name;
+            long clears = Interlocked.Read(ref _clearsApplied);
             (bool ok, RedisResult result) = await RunAsync("count a failure", () => Database.ScriptEvaluateAsync(FleetScripts.CountFailure,
                 new RedisKey[] { _keys.Count(name) },
                 new RedisValue[] { _keys.Channel, FleetMessage.Version + "|count|" + InstanceId + "|", "|" + name })).ConfigureAwait(false);
-            if (ok)
+            if (ok && Interlocked.Read(ref _clearsApplied) == clears)
             {
                 ApplyCount(breaker, (long)result, ownIncrement: true);
             }
@@ -101,13 +108,16 @@ namespace ResilienceGen.Redis
             (bool ok, RedisResult result) = await RunAsync("clear the count", () => Database.ScriptEvaluateAsync(FleetScripts.ClearCount,
                 new RedisKey[] { _keys.Count(name) },
                 new RedisValue[] { _keys.Channel, new FleetMessage(FleetMessageKind.Count, InstanceId, 0, name).Format() })).ConfigureAwait(false);
-            if (ok)
+            if (!ok)
             {
-                _clearedWhileAway.TryRemove(name, out _);
-                if ((long)result == 1)
-                {
-                    FleetLog.CountCleared(_logger, name, Fleet);
-                }
+                _clearedWhileAway[name] = breaker; // Redis went away meanwhile: cleared on reconnect
+                return;
+            }
+
+            _clearedWhileAway.TryRemove(name, out _);
+            if ((long)result == 1)
+            {
+                FleetLog.CountCleared(_logger, name, Fleet);
             }
         }
 
@@ -130,6 +140,11 @@ namespace ResilienceGen.Redis
         // already be Open, its own count having got there first.
         private void ApplyCount(CircuitBreaker breaker, long failures, bool ownIncrement)
         {
+            if (failures == 0)
+            {
+                Interlocked.Increment(ref _clearsApplied);
+            }
+
             if (breaker.ApplyFleetFailures(failures) && ownIncrement)
             {
                 FleetLog.CountReached(_logger, breaker.Name, Fleet, failures, failures);
@@ -147,7 +162,7 @@ namespace ResilienceGen.Redis
         }
 
         // Reconciliation, after the state: raise to the fleet's count, or share the window while it holds failures.
-        private async Task ReconcileCountAsync(CircuitBreaker breaker, long fleetCalls, long fleetFailures)
+        private async Task ReconcileCountAsync(CircuitBreaker breaker, long fleetFailures, long clearsBeforeRead)
         {
             if (breaker.State != CircuitState.Closed)
             {
@@ -156,7 +171,7 @@ namespace ResilienceGen.Redis
 
             if (!breaker.IsRatioMode)
             {
-                if (fleetFailures > 0 && !_clearedWhileAway.ContainsKey(breaker.Name))
+                if (fleetFailures > 0 && !_clearedWhileAway.ContainsKey(breaker.Name) && Interlocked.Read(ref _clearsApplied) == clearsBeforeRead)
                 {
                     ApplyCount(breaker, fleetFailures, ownIncrement: false);
                 }

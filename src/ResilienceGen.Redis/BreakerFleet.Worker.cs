@@ -340,6 +340,7 @@ namespace ResilienceGen.Redis
                 args[0] = WindowValidityMs;
             }
 
+            long clearsBeforeRead = Interlocked.Read(ref _clearsApplied);
             (bool ok, RedisResult result) = await RunAsync("reconciliation read", () => CountsFleetWide
                 ? Database.ScriptEvaluateAsync(FleetScripts.ReadStatesCounted, keys, args)
                 : Database.ScriptEvaluateAsync(FleetScripts.ReadStates, keys)).ConfigureAwait(false);
@@ -371,7 +372,7 @@ namespace ResilienceGen.Redis
                 await ReconcileOneAsync(breakers[i], value, ttl).ConfigureAwait(false);
                 if (CountsFleetWide)
                 {
-                    await ReconcileCountAsync(breakers[i], (long)values[perBreaker * i + 2], (long)values[perBreaker * i + 3]).ConfigureAwait(false);
+                    await ReconcileCountAsync(breakers[i], (long)values[perBreaker * i + 3], clearsBeforeRead).ConfigureAwait(false);
                 }
             }
         }

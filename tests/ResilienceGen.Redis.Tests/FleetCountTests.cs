@@ -176,6 +176,7 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
 
         Assert.Equal("failed", await a.SendAsync("call dep"));
         await WaitUntilAsync(async () => (await b.CountsAsync()).Failures == 1, 5000, "B learns the new streak");
+        Assert.Equal(1, (await a.CountsAsync()).Failures);
         Redis.Kill();
         await b.SendAsync("load-start dep 2 1"); // B's successes now end the streak on B only (A is not told)
         await WaitUntilAsync(async () => FleetProcess.Stat(await a.SendAsync("stats"), "reachable") == "False", 10_000, "A sees Redis gone");
@@ -184,6 +185,7 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
         for (int i = 0; i < 3; i++)
         {
             Assert.Equal("failed", await a.SendAsync("call dep")); // the dependency's failure, nothing of Redis's
+            Output.WriteLine($"A's count after alone failure {i + 1}: {(await a.CountsAsync()).Failures}");
         }
 
         Output.WriteLine($"3 failures with Redis killed: {Ms(streak.Elapsed.TotalMilliseconds)} (command round trips included)");
@@ -191,6 +193,7 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
         Assert.Equal("Closed", await a.StateAsync());
         Assert.Equal("failed", await a.SendAsync("call dep")); // the fifth: A opens alone, as without a fleet
         Assert.Equal("Open", await a.StateAsync());
+        await Task.Delay(1000); // B keeps calling a while longer without Redis
 
         LoadSummary during = LoadSummary.Parse(await b.SendAsync("load-stop"));
         Output.WriteLine($"B under load while Redis was killed: {during}");

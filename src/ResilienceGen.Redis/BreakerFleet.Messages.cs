@@ -25,6 +25,20 @@ namespace ResilienceGen.Redis
                     return; // our own news, or a breaker this instance does not share or has not used yet (reconciliation catches up)
                 }
 
+                if (message.Kind == FleetMessageKind.Count || message.Kind == FleetMessageKind.Window)
+                {
+                    if (CountsFleetWide && message.Kind == FleetMessageKind.Count)
+                    {
+                        ApplyCount(breaker, message.Milliseconds, ownIncrement: false); // raise (or clear) at once: the next success ends the streak here too
+                    }
+                    else if (CountsFleetWide && breaker.IsRatioMode)
+                    {
+                        Enqueue(FleetWork.ForCount(breaker, FleetWorkKind.WriteWindow)); // the fleet's first failure: share the window now
+                    }
+
+                    return;
+                }
+
                 (CircuitBreakerDecision decision, string what) = message.Kind switch
                 {
                     FleetMessageKind.Open => (CircuitBreakerDecision.OpenFor(TimeSpan.FromMilliseconds(message.Milliseconds)), "open"),

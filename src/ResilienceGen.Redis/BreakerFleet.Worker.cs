@@ -88,6 +88,12 @@ namespace ResilienceGen.Redis
 
         private async Task ProcessAsync(FleetWork work)
         {
+            if (work.Kind >= FleetWorkKind.Failure)
+            {
+                await ProcessCountAsync(work).ConfigureAwait(false); // fleet-wide counting (BreakerFleet.Counts.cs)
+                return;
+            }
+
             CircuitBreaker breaker = work.Breaker;
             string name = breaker.Name;
             if (work.IsLeaseRequest)
@@ -124,7 +130,9 @@ namespace ResilienceGen.Redis
                     tracked.OpenKnownToFleet = false;
                     if (_reachable)
                     {
-                        await VoteOpenAsync(breaker, tracked, transition.BreakDuration, transition.BreakDuration).ConfigureAwait(false);
+                        // Counting fleet-wide, the count that opened it is the fleet's: no quorum (docs/fleet.md).
+                        await VoteOpenAsync(breaker, tracked, transition.BreakDuration, transition.BreakDuration,
+                            CountsFleetWide ? 1 : _options.Quorum).ConfigureAwait(false);
                     }
 
                     break;
@@ -174,12 +182,12 @@ namespace ResilienceGen.Redis
         }
 
         // A local open: one vote towards the quorum; opens the fleet when the quorum is reached.
-        private async Task VoteOpenAsync(CircuitBreaker breaker, FleetBreakerState tracked, TimeSpan window, TimeSpan ttl)
+        private async Task VoteOpenAsync(CircuitBreaker breaker, FleetBreakerState tracked, TimeSpan window, TimeSpan ttl, int quorum)
         {
             string name = breaker.Name;
             (bool ok, RedisResult result) = await RunAsync("open vote", () => Database.ScriptEvaluateAsync(FleetScripts.OpenVote,
-                new RedisKey[] { _keys.Votes(name), _keys.State(name) },
-                new RedisValue[] { InstanceId, Milliseconds(window), _options.Quorum, _openValue, Milliseconds(ttl), _keys.Channel,
+                new RedisKey[] { _keys.Votes(name), _keys.State(name), _keys.Count(name), _keys.Window(name) },
+                new RedisValue[] { InstanceId, Milliseconds(window), quorum, _openValue, Milliseconds(ttl), _keys.Channel,
                     new FleetMessage(FleetMessageKind.Open, InstanceId, Milliseconds(ttl), name).Format() })).ConfigureAwait(false);
             if (!ok || !TryReadPair(result, out long outcome, out long value))
             {
@@ -224,7 +232,7 @@ namespace ResilienceGen.Redis
         {
             (bool ok, RedisResult result) = await RunAsync(probesSucceeded ? "close" : "reset", () => Database.ScriptEvaluateAsync(
                 probesSucceeded ? FleetScripts.Close : FleetScripts.Reset,
-                new RedisKey[] { _keys.State(name), _keys.Lease(name), _keys.Votes(name) },
+                new RedisKey[] { _keys.State(name), _keys.Lease(name), _keys.Votes(name), _keys.Count(name), _keys.Window(name) },
                 new RedisValue[] { _keys.Channel, new FleetMessage(probesSucceeded ? FleetMessageKind.Close : FleetMessageKind.Reset, InstanceId, 0, name).Format() })).ConfigureAwait(false);
             if (ok && (long)result == 1)
             {
@@ -312,13 +320,30 @@ namespace ResilienceGen.Redis
                 }
             }
 
-            var keys = new RedisKey[breakers.Count];
-            for (int i = 0; i < keys.Length; i++)
+            // Counting fleet-wide, the same read also brings each breaker's fleet count or window (one script still).
+            int perBreaker = CountsFleetWide ? 4 : 2;
+            var keys = new RedisKey[CountsFleetWide ? 2 * breakers.Count : breakers.Count];
+            var args = new RedisValue[CountsFleetWide ? breakers.Count + 1 : 0];
+            for (int i = 0; i < breakers.Count; i++)
             {
                 keys[i] = _keys.State(breakers[i].Name);
+                if (CountsFleetWide)
+                {
+                    bool ratio = breakers[i].IsRatioMode;
+                    keys[breakers.Count + i] = ratio ? _keys.Window(breakers[i].Name) : _keys.Count(breakers[i].Name);
+                    args[i + 1] = ratio ? "r" : "c";
+                }
             }
 
-            (bool ok, RedisResult result) = await RunAsync("reconciliation read", () => Database.ScriptEvaluateAsync(FleetScripts.ReadStates, keys)).ConfigureAwait(false);
+            if (CountsFleetWide)
+            {
+                args[0] = WindowValidityMs;
+            }
+
+            long clearsBeforeRead = Interlocked.Read(ref _clearsApplied);
+            (bool ok, RedisResult result) = await RunAsync("reconciliation read", () => CountsFleetWide
+                ? Database.ScriptEvaluateAsync(FleetScripts.ReadStatesCounted, keys, args)
+                : Database.ScriptEvaluateAsync(FleetScripts.ReadStates, keys)).ConfigureAwait(false);
             if (!ok)
             {
                 return;
@@ -330,16 +355,25 @@ namespace ResilienceGen.Redis
             }
 
             RedisResult[] values = (RedisResult[])result!;
-            if (values.Length != 2 * breakers.Count)
+            if (values.Length != perBreaker * breakers.Count)
             {
                 return;
             }
 
+            if (CountsFleetWide)
+            {
+                await ClearWhatWasClearedAwayAsync().ConfigureAwait(false);
+            }
+
             for (int i = 0; i < breakers.Count; i++)
             {
-                string? value = values[2 * i].IsNull ? null : (string?)values[2 * i];
-                long ttl = (long)values[2 * i + 1];
+                string? value = values[perBreaker * i].IsNull ? null : (string?)values[perBreaker * i];
+                long ttl = (long)values[perBreaker * i + 1];
                 await ReconcileOneAsync(breakers[i], value, ttl).ConfigureAwait(false);
+                if (CountsFleetWide)
+                {
+                    await ReconcileCountAsync(breakers[i], (long)values[perBreaker * i + 3], clearsBeforeRead).ConfigureAwait(false);
+                }
             }
         }
 
@@ -406,7 +440,7 @@ namespace ResilienceGen.Redis
                     if (tracked?.OpenKnownToFleet != true && breaker.RemainingBreak > TimeSpan.Zero)
                     {
                         // Opened here while Redis was away: publish it, for the rest of this instance's break.
-                        await VoteOpenAsync(breaker, Track(name), breaker.BreakDuration, breaker.RemainingBreak).ConfigureAwait(false);
+                        await VoteOpenAsync(breaker, Track(name), breaker.BreakDuration, breaker.RemainingBreak, _options.Quorum).ConfigureAwait(false);
                     }
 
                     break;

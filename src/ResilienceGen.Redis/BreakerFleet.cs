@@ -11,7 +11,8 @@ namespace ResilienceGen.Redis
     /// <summary>
     /// This process's membership of a fleet of instances sharing circuit breaker decisions through Redis: open
     /// fleet-wide (with a quorum), one probe lease for the fleet, close fleet-wide, Isolate/Reset everywhere.
-    /// Failures are still counted on each instance. Dispose it to leave the fleet.
+    /// Failures are counted on each instance, or across the fleet with <see cref="BreakerFleetOptions.CountFailuresFleetWide"/>.
+    /// Dispose it to leave the fleet.
     /// </summary>
     /// <remarks>
     /// Redis is never on a call's path: a breaker reports its transitions to the membership, which queues them; one
@@ -81,7 +82,6 @@ namespace ResilienceGen.Redis
         /// Redis is down.
         /// </summary>
         /// <exception cref="ArgumentException">An option is invalid.</exception>
-        /// <exception cref="NotSupportedException"><see cref="BreakerFleetOptions.CountFailuresFleetWide"/> is true (not built yet).</exception>
         /// <exception cref="InvalidOperationException">This process already has a fleet membership (or another breaker observer).</exception>
         public static async Task<BreakerFleet> JoinAsync(IConnectionMultiplexer redis, BreakerFleetOptions options)
         {
@@ -178,8 +178,8 @@ namespace ResilienceGen.Redis
 
         private void Wake() => Volatile.Read(ref _wake).TrySetResult(true);
 
-        /// <summary>The seam's side: runs under a breaker's lock, so it only queues.</summary>
-        private sealed class Observer : ICircuitBreakerObserver
+        /// <summary>The seam's side: runs under a breaker's lock (or on the call's thread for counts), so it only queues.</summary>
+        private sealed class Observer : ICircuitBreakerObserver, ICircuitBreakerCountObserver
         {
             private readonly BreakerFleet _fleet;
 
@@ -203,6 +203,10 @@ namespace ResilienceGen.Redis
                 _fleet.Enqueue(FleetWork.ForLease(breaker));
                 return _fleet.LeaseWait;
             }
+
+            public void OnFailureCounted(CircuitBreaker breaker) => _fleet.OnFailureCounted(breaker);
+
+            public void OnFailuresCleared(CircuitBreaker breaker) => _fleet.OnFailuresCleared(breaker);
         }
 
         // How long a breaker waits for an answer about the lease: past one failed operation and one sync, so that a

@@ -22,8 +22,12 @@ namespace ResilienceGen.Redis
         public int Quorum { get; set; } = 1;
 
         /// <summary>
-        /// Fleet-wide failure counting (the shared contract's §8.2). Not built yet: must stay false (true is rejected
-        /// by <see cref="BreakerFleet.JoinAsync"/> with <see cref="NotSupportedException"/>); counting is local.
+        /// Fleet-wide failure counting (the shared contract's §8.2); default false (each instance counts alone). True:
+        /// consecutive mode counts the failures since the last success anywhere in the fleet, ratio mode sums the
+        /// sampling windows (and the minimum throughput) of the instances. Redis is written on failures and on the first
+        /// success after them only (ratio mode: also each instance's window once per <see cref="SyncIntervalMs"/> while
+        /// the fleet's window holds failures); a steady happy path sends nothing. The quorum then applies only to opens
+        /// decided while Redis was unreachable. See docs/fleet.md.
         /// </summary>
         public bool CountFailuresFleetWide { get; set; }
 
@@ -58,12 +62,6 @@ namespace ResilienceGen.Redis
                 throw new ArgumentOutOfRangeException(nameof(SyncIntervalMs), SyncIntervalMs, "BreakerFleetOptions.SyncIntervalMs must be 50..60000.");
             }
 
-            if (CountFailuresFleetWide)
-            {
-                throw new NotSupportedException(
-                    "BreakerFleetOptions.CountFailuresFleetWide is not available yet: this version shares decisions (open, probe lease, close, isolate, reset) and counts failures on each instance. Leave it false.");
-            }
-
             string instance = InstanceId ?? DefaultInstanceId();
             if (instance.Length == 0 || instance.Length > 200 || instance.IndexOf('|') >= 0 || HasControl(instance))
             {
@@ -75,6 +73,7 @@ namespace ResilienceGen.Redis
                 Fleet = Fleet,
                 Breakers = Breakers,
                 Quorum = Quorum,
+                CountFailuresFleetWide = CountFailuresFleetWide,
                 InstanceId = instance,
                 SyncIntervalMs = SyncIntervalMs,
             };

@@ -25,5 +25,11 @@ namespace ResilienceGen.Redis
 
         /// <summary>The probe lease: who may probe the breaker now (expires if its holder dies).</summary>
         public string Lease(string breaker) => Prefix + "lease:" + breaker;
+
+        /// <summary>Fleet-wide counting, consecutive mode: the failures since the last success anywhere (an integer; absent = 0).</summary>
+        public string Count(string breaker) => Prefix + "count:" + breaker;
+
+        /// <summary>Fleet-wide counting, ratio mode: each instance's window (a hash: instance -> <c>calls|failures|redis ms</c>).</summary>
+        public string Window(string breaker) => Prefix + "window:" + breaker;
     }
 }

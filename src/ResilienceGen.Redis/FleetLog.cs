@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ResilienceGen.Redis
 {
-    /// <summary>The fleet's log events, ids 1200-1239 (the runtime's side of the fleet logs 1249).</summary>
+    /// <summary>The fleet's log events, ids 1200-1239 and, for fleet-wide counting, 1250-1269 (the runtime's side of the fleet logs 1249).</summary>
     internal static partial class FleetLog
     {
         [LoggerMessage(EventId = 1200, EventName = "FleetDecisionApplied", Level = LogLevel.Warning,
@@ -45,5 +45,13 @@ namespace ResilienceGen.Redis
         [LoggerMessage(EventId = 1209, EventName = "FleetPublished", Level = LogLevel.Debug,
             Message = "Circuit breaker {Breaker}: told the fleet {Fleet} '{Decision}'")]
         public static partial void Published(ILogger logger, string breaker, string fleet, string decision);
+
+        [LoggerMessage(EventId = 1250, EventName = "FleetCountReached", Level = LogLevel.Warning,
+            Message = "Circuit breaker {Breaker}: the fleet {Fleet} counted {Failures} failures in {Calls} calls, past the threshold; opened for the fleet")]
+        public static partial void CountReached(ILogger logger, string breaker, string fleet, long failures, long calls);
+
+        [LoggerMessage(EventId = 1251, EventName = "FleetCountCleared", Level = LogLevel.Debug,
+            Message = "Circuit breaker {Breaker}: a success on this instance ended the fleet {Fleet}'s failure streak")]
+        public static partial void CountCleared(ILogger logger, string breaker, string fleet);
     }
 }

@@ -10,11 +10,17 @@ namespace ResilienceGen.Redis
         Close,
         Isolate,
         Reset,
+
+        /// <summary>Fleet-wide counting, consecutive mode: the fleet's failure count is now ms (0: a success ended the streak).</summary>
+        Count,
+
+        /// <summary>Fleet-wide counting, ratio mode: the fleet's window has failures: every instance writes its window now.</summary>
+        Window,
     }
 
     /// <summary>
     /// One message on the fleet's channel, version 1: <c>rgf1|&lt;kind&gt;|&lt;instance&gt;|&lt;ms&gt;|&lt;breaker&gt;</c>
-    /// (kind open/close/isolate/reset; ms the remaining break of an open, else 0; the breaker's name last, so it
+    /// (kind open/close/isolate/reset/count/window; ms the remaining break of an open, the fleet's failure count of a count, else 0; the breaker's name last, so it
     /// may hold any character). Anything else is invalid.
     /// </summary>
     internal readonly struct FleetMessage
@@ -102,6 +108,8 @@ namespace ResilienceGen.Redis
             FleetMessageKind.Open => "open",
             FleetMessageKind.Close => "close",
             FleetMessageKind.Isolate => "isolate",
+            FleetMessageKind.Count => "count",
+            FleetMessageKind.Window => "window",
             _ => "reset",
         };
 
@@ -113,6 +121,8 @@ namespace ResilienceGen.Redis
                 case "close": kind = FleetMessageKind.Close; return true;
                 case "isolate": kind = FleetMessageKind.Isolate; return true;
                 case "reset": kind = FleetMessageKind.Reset; return true;
+                case "count": kind = FleetMessageKind.Count; return true;
+                case "window": kind = FleetMessageKind.Window; return true;
                 default: kind = default; return false;
             }
         }

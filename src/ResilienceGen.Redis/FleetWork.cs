@@ -1,24 +1,44 @@
 namespace ResilienceGen.Redis
 {
-    /// <summary>One job for the fleet's background worker: a transition to share or note, or a probe lease to ask for.</summary>
+    /// <summary>What a job of the worker is.</summary>
+    internal enum FleetWorkKind
+    {
+        Transition,
+        LeaseRequest,
+
+        /// <summary>Fleet-wide counting: a failure to add to the fleet's count (or window).</summary>
+        Failure,
+
+        /// <summary>Fleet-wide counting, consecutive mode: a success ended the streak.</summary>
+        Cleared,
+
+        /// <summary>Fleet-wide counting, ratio mode: write this instance's window (another instance asked).</summary>
+        WriteWindow,
+    }
+
+    /// <summary>One job for the fleet's background worker: a transition to share or note, a probe lease to ask for, a count to share.</summary>
     internal sealed class FleetWork
     {
-        private FleetWork(CircuitBreaker breaker, bool isLeaseRequest, CircuitBreakerTransition transition)
+        private FleetWork(CircuitBreaker breaker, FleetWorkKind kind, CircuitBreakerTransition transition)
         {
             Breaker = breaker;
-            IsLeaseRequest = isLeaseRequest;
+            Kind = kind;
             Transition = transition;
         }
 
         public CircuitBreaker Breaker { get; }
 
-        public bool IsLeaseRequest { get; }
+        public FleetWorkKind Kind { get; }
+
+        public bool IsLeaseRequest => Kind == FleetWorkKind.LeaseRequest;
 
         public CircuitBreakerTransition Transition { get; }
 
-        public static FleetWork ForTransition(CircuitBreaker breaker, CircuitBreakerTransition transition) => new FleetWork(breaker, false, transition);
+        public static FleetWork ForTransition(CircuitBreaker breaker, CircuitBreakerTransition transition) => new FleetWork(breaker, FleetWorkKind.Transition, transition);
 
-        public static FleetWork ForLease(CircuitBreaker breaker) => new FleetWork(breaker, true, default);
+        public static FleetWork ForLease(CircuitBreaker breaker) => new FleetWork(breaker, FleetWorkKind.LeaseRequest, default);
+
+        public static FleetWork ForCount(CircuitBreaker breaker, FleetWorkKind kind) => new FleetWork(breaker, kind, default);
     }
 
     /// <summary>What the worker knows of one breaker's standing in the fleet (read and written by the worker only).</summary>

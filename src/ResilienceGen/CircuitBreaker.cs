@@ -204,6 +204,7 @@ namespace ResilienceGen
                 {
                     // Written only when it changes: the happy path of a healthy breaker writes nothing shared here.
                     Volatile.Write(ref _consecutiveFailures, 0);
+                    NotifyFailuresCleared(); // the first success after failures (fleet-wide counting, CircuitBreaker.FleetCounts.cs)
                 }
             }
             else
@@ -221,6 +222,8 @@ namespace ResilienceGen
                 OnProbeDone(ticket, ProbeOutcome.Failure, caller, logger);
                 return;
             }
+
+            NotifyFailureCounted(); // fleet-wide counting (CircuitBreaker.FleetCounts.cs): queued before the threshold's check
 
             BreakerSettings settings = _settings;
             RatioWindow? window = _window;

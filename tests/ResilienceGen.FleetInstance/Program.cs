@@ -1,6 +1,8 @@
 // A fleet instance under test control. Commands, one per stdin line; each gets exactly one stdout line, starting
 // with "ok" or "err". Logs go to stderr. Breakers: "dep" and "dep/eu.example.com".
-//   join <host:port> <fleet> <quorum> <syncMs>     -> ok <instanceId>
+//   join <host:port> <fleet> <quorum> <syncMs> [count] -> ok <instanceId>   (count: CountFailuresFleetWide)
+//   config-ratio <breaker> <ratio> <minimumThroughput> <samplingMs> <breakMs>
+//   counts <breaker>                                -> ok <calls> <failures> (the breaker's own counts)
 //   leave | config <breaker> <failureThreshold> <breakMs> <halfOpenMax> <successThreshold>
 //   mode succeed|fail | mode http <baseUrl>
 //   call <breaker>                                  -> ok success|rejected <retryAfterMs>|failed
@@ -120,6 +122,7 @@ while ((line = Console.ReadLine()) != null)
                     Fleet = a[2],
                     Quorum = int.Parse(a[3], CultureInfo.InvariantCulture),
                     SyncIntervalMs = int.Parse(a[4], CultureInfo.InvariantCulture),
+                    CountFailuresFleetWide = a.Length > 5 && a[5] == "count",
                 });
                 reply = "ok " + fleet.InstanceId;
                 break;
@@ -139,6 +142,31 @@ while ((line = Console.ReadLine()) != null)
                     o.SuccessThreshold = success;
                 });
                 reply = "ok";
+                break;
+            case "config-ratio":
+                double ratio = double.Parse(a[2], CultureInfo.InvariantCulture);
+                int minimum = int.Parse(a[3], CultureInfo.InvariantCulture), sampling = int.Parse(a[4], CultureInfo.InvariantCulture);
+                int ratioBreakMs = int.Parse(a[5], CultureInfo.InvariantCulture);
+                Resilience.Breakers.Configure(a[1], o =>
+                {
+                    o.FailureRatio = ratio;
+                    o.MinimumThroughput = minimum;
+                    o.SamplingDurationMs = sampling;
+                    o.BreakDurationMs = ratioBreakMs;
+                });
+                reply = "ok";
+                break;
+            case "counts":
+                if (Resilience.Breakers.TryGet(a[1], out CircuitBreaker counted))
+                {
+                    counted.ReadCounts(out long countedCalls, out long countedFailures);
+                    reply = "ok " + countedCalls.ToString(CultureInfo.InvariantCulture) + " " + countedFailures.ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    reply = "ok 0 0";
+                }
+
                 break;
             case "mode":
                 client.Mode = a[1] switch { "succeed" => BodyMode.Succeed, "fail" => BodyMode.Fail, _ => BodyMode.Http };

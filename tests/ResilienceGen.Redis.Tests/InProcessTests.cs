@@ -12,12 +12,22 @@ namespace ResilienceGen.Redis.Tests;
 public sealed class InProcessTests(ITestOutputHelper output) : FleetTestBase(output)
 {
     [Fact]
-    public async Task CountFailuresFleetWide_is_rejected_clearly_as_not_built_yet()
+    public async Task CountFailuresFleetWide_joins_and_its_count_and_window_messages_round_trip()
     {
         await using ConnectionMultiplexer redis = await Redis.ConnectAsync();
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() =>
-            BreakerFleet.JoinAsync(redis, new BreakerFleetOptions { Fleet = FleetName, CountFailuresFleetWide = true }));
-        Assert.Contains("CountFailuresFleetWide is not available yet", error.Message);
+        await using (BreakerFleet fleet = await BreakerFleet.JoinAsync(redis, new BreakerFleetOptions { Fleet = FleetName, CountFailuresFleetWide = true }))
+        {
+            Assert.True(fleet.IsReachable);
+        }
+
+        foreach (var (kind, ms, text) in new[] { (FleetMessageKind.Count, 7L, "rgf1|count|pod-1|7|dep"), (FleetMessageKind.Count, 0L, "rgf1|count|pod-1|0|dep"), (FleetMessageKind.Window, 0L, "rgf1|window|pod-1|0|dep") })
+        {
+            Assert.Equal(text, new FleetMessage(kind, "pod-1", ms, "dep").Format());
+            Assert.True(FleetMessage.TryParse(text, out FleetMessage parsed, out _));
+            Assert.Equal((kind, ms), (parsed.Kind, parsed.Milliseconds));
+        }
+
+        Assert.False(FleetMessage.TryParse("rgf1|count|pod-1|-1|dep", out _, out _));
     }
 
     [Theory]

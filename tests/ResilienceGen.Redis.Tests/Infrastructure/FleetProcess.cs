@@ -65,12 +65,12 @@ public sealed class FleetProcess : IAsyncDisposable
 
     /// <summary>Starts <paramref name="count"/> instances and joins each to the fleet with its breakers configured.</summary>
     public static async Task<FleetProcess[]> StartFleetAsync(int count, RedisServer redis, string fleet, int quorum = 1, int syncMs = 1000,
-        int failureThreshold = 3, int breakMs = 5000, int halfOpenMax = 1, int successThreshold = 1)
+        int failureThreshold = 3, int breakMs = 5000, int halfOpenMax = 1, int successThreshold = 1, bool countFleetWide = false)
     {
         var instances = Enumerable.Range(0, count).Select(i => Start(((char)('A' + i)).ToString())).ToArray();
         await Task.WhenAll(instances.Select(async p =>
         {
-            await p.SendAsync($"join {redis.Endpoint} {fleet} {quorum} {syncMs}");
+            await p.SendAsync($"join {redis.Endpoint} {fleet} {quorum} {syncMs}" + (countFleetWide ? " count" : ""));
             foreach (string breaker in new[] { "dep", "dep/eu.example.com" })
             {
                 await p.SendAsync($"config {breaker} {failureThreshold} {breakMs} {halfOpenMax} {successThreshold}");
@@ -113,6 +113,13 @@ public sealed class FleetProcess : IAsyncDisposable
     }
 
     public Task<string> StateAsync(string breaker = "dep") => SendAsync("state " + breaker);
+
+    /// <summary>The breaker's own counts: (calls, failures); consecutive mode both are the consecutive-failure count.</summary>
+    public async Task<(long Calls, long Failures)> CountsAsync(string breaker = "dep")
+    {
+        string[] parts = (await SendAsync("counts " + breaker)).Split(' ');
+        return (long.Parse(parts[0]), long.Parse(parts[1]));
+    }
 
     public async Task<long> BodyCallsAsync() => long.Parse(Stat(await SendAsync("stats"), "bodyCalls"));
 

@@ -23,9 +23,9 @@ public abstract class FleetTestBase(ITestOutputHelper output) : IAsyncLifetime
     }
 
     protected async Task<FleetProcess[]> StartFleetAsync(int count, int quorum = 1, int syncMs = 1000, int failureThreshold = 3,
-        int breakMs = 5000, int halfOpenMax = 1, int successThreshold = 1)
+        int breakMs = 5000, int halfOpenMax = 1, int successThreshold = 1, bool countFleetWide = false)
     {
-        FleetProcess[] fleet = await FleetProcess.StartFleetAsync(count, Redis, FleetName, quorum, syncMs, failureThreshold, breakMs, halfOpenMax, successThreshold);
+        FleetProcess[] fleet = await FleetProcess.StartFleetAsync(count, Redis, FleetName, quorum, syncMs, failureThreshold, breakMs, halfOpenMax, successThreshold, countFleetWide);
         _processes.AddRange(fleet);
         return fleet;
     }
@@ -48,6 +48,17 @@ public abstract class FleetTestBase(ITestOutputHelper output) : IAsyncLifetime
 
         await instance.SendAsync("mode succeed");
         Assert.Equal("Open", await instance.StateAsync(breaker));
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until true; fails with <paramref name="what"/> after the timeout.</summary>
+    protected static async Task WaitUntilAsync(Func<Task<bool>> condition, int timeoutMs, string what)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(stopwatch.ElapsedMilliseconds < timeoutMs, what + " (not within " + timeoutMs + " ms)");
+            await Task.Delay(5);
+        }
     }
 
     protected static async Task WaitStateAsync(FleetProcess instance, string state, int timeoutMs, string breaker = "dep")

@@ -6,6 +6,9 @@ public static class Allocations
     /// <summary>
     /// Bytes this thread allocates over <paramref name="calls"/> runs of <paramref name="action"/>, counted after
     /// <paramref name="warmUp"/> runs that let tiered compilation, lazy statics and breaker registration settle.
+    /// The least of three rounds: what is checked is that a call allocates nothing, and a one-off event of the
+    /// runtime inside one round (a pooled timeout source whose timer could not be stopped is replaced: about 280 B,
+    /// seen once in a few hundred rounds) must not read as a per-call cost, which would show in every round.
     /// </summary>
     public static long Measure(Action action, int calls = 10_000, int warmUp = 1_000)
     {
@@ -14,12 +17,18 @@ public static class Allocations
             action();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < calls; i++)
+        long least = long.MaxValue;
+        for (int round = 0; round < 3 && least != 0; round++)
         {
-            action();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < calls; i++)
+            {
+                action();
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return least;
     }
 }

@@ -12,7 +12,10 @@
 #                same Core body.
 # 3. Restores both once, builds each once (warm-up: the compiler server and MSBuild nodes start, as on a
 #    developer's machine after the first build), then times ROUNDS alternating full rebuilds
-#    (`dotnet build --no-restore -t:Rebuild`; the order swaps every round) and prints the medians.
+#    (`dotnet build --no-restore -t:Rebuild`; the order swaps every round) and prints the medians. A third row, the
+#    with-project built with -p:RunAnalyzers=false (the generator still runs), splits the analyzers' share off.
+# 4. One more rebuild of the with-project with -p:ReportAnalyzer=true prints the compiler's own per-generator and
+#    per-analyzer times (what of the difference is ours, and what is compiling the generated code).
 # Leaves the temp folder in place only with KEEP=1.
 set -euo pipefail
 
@@ -91,8 +94,9 @@ done
 # One full rebuild; prints its wall-clock seconds. A failed build (an error, or a warning: warnings are errors) stops the script.
 rebuild() {
   local project=$1 start end
+  shift
   start=$(date +%s.%N)
-  dotnet build "$WORK/$project" --no-restore -t:Rebuild -nologo -v:q >"$WORK/build-$project.log" 2>&1 \
+  dotnet build "$WORK/$project" --no-restore -t:Rebuild -nologo -v:q "$@" >"$WORK/build-$project.log" 2>&1 \
     || { cat "$WORK/build-$project.log" >&2; exit 1; }
   end=$(date +%s.%N)
   echo "$end - $start" | bc
@@ -104,13 +108,14 @@ rebuild without >/dev/null
 
 with_times=()
 without_times=()
+no_analyzers_times=()
 for (( round = 0; round < ROUNDS; round++ )); do
   if (( round % 2 == 0 )); then
-    with_times+=("$(rebuild with)"); without_times+=("$(rebuild without)")
+    with_times+=("$(rebuild with)"); without_times+=("$(rebuild without)"); no_analyzers_times+=("$(rebuild with -p:RunAnalyzers=false)")
   else
-    without_times+=("$(rebuild without)"); with_times+=("$(rebuild with)")
+    no_analyzers_times+=("$(rebuild with -p:RunAnalyzers=false)"); without_times+=("$(rebuild without)"); with_times+=("$(rebuild with)")
   fi
-  echo "round $((round + 1)): with ${with_times[-1]} s, without ${without_times[-1]} s"
+  echo "round $((round + 1)): with ${with_times[-1]} s, without ${without_times[-1]} s, with but analyzers off ${no_analyzers_times[-1]} s"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -120,6 +125,14 @@ echo
 echo "| project | dotnet build -t:Rebuild (median s) | range (s) |"
 echo "|---|---:|---:|"
 echo "| with ResilienceGen ($METHODS wrappers generated, analyzers on) | $with_median | $(printf '%s\n' "${with_times[@]}" | sort -g | sed -n '1p;$p' | paste -sd'-') |"
+echo "| with ResilienceGen, -p:RunAnalyzers=false (generator only) | $(median "${no_analyzers_times[@]}") | $(printf '%s\n' "${no_analyzers_times[@]}" | sort -g | sed -n '1p;$p' | paste -sd'-') |"
 echo "| without (the same bodies, plain methods) | $without_median | $(printf '%s\n' "${without_times[@]}" | sort -g | sed -n '1p;$p' | paste -sd'-') |"
 echo
 awk -v w="$with_median" -v o="$without_median" 'BEGIN { printf "with / without: %.2fx (+%.2f s)\n", w / o, w - o }'
+
+echo
+echo "The compiler's own timing of the generator and analyzers in one more rebuild of the with-project (-p:ReportAnalyzer=true):"
+dotnet build "$WORK/with" --no-restore -t:Rebuild -nologo -v:d -p:ReportAnalyzer=true >"$WORK/report-analyzer.log" 2>&1 \
+  || { cat "$WORK/report-analyzer.log" >&2; exit 1; }
+grep -E 'Total (analyzer|generator) execution time|ResilienceGen\.|Microsoft\.CodeAnalysis\.(CSharp\.)?NetAnalyzers ' "$WORK/report-analyzer.log" \
+  | sed -E 's/^ +/  /' | sort -u | head -40

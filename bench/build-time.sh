@@ -134,5 +134,5 @@ echo
 echo "The compiler's own timing of the generator and analyzers in one more rebuild of the with-project (-p:ReportAnalyzer=true):"
 dotnet build "$WORK/with" --no-restore -t:Rebuild -nologo -v:d -p:ReportAnalyzer=true >"$WORK/report-analyzer.log" 2>&1 \
   || { cat "$WORK/report-analyzer.log" >&2; exit 1; }
-grep -E 'Total (analyzer|generator) execution time|ResilienceGen\.|Microsoft\.CodeAnalysis\.(CSharp\.)?NetAnalyzers ' "$WORK/report-analyzer.log" \
-  | sed -E 's/^ +/  /' | sort -u | head -40
+grep -E '^ +(Total (analyzer|generator) execution time|[<0-9][0-9.]* +[<0-9]+ +[A-Za-z])' "$WORK/report-analyzer.log" \
+  | grep -v -E 'csc |HintPath|Resolved file' | sed -E 's/^ +/  /' | awk '!seen[$0]++' | head -40

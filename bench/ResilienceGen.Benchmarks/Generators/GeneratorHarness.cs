@@ -44,6 +44,9 @@ internal sealed class GeneratorHarness
         _driverAfterFirstRun = FirstRun();
     }
 
+    /// <summary>The corpus as compiled in setup (the IDE case edits one of its trees).</summary>
+    public CSharpCompilation Compilation => _compilation;
+
     /// <summary>Names of the generators under test, for messages.</summary>
     public string GeneratorNames => string.Join(", ", _generators.Select(g => g.GetGeneratorType().Name));
 
@@ -113,13 +116,13 @@ internal sealed class GeneratorHarness
             : generators;
     }
 
-    private GeneratorDriver NewDriver(bool trackSteps = false) =>
+    public GeneratorDriver NewDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             _generators,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackSteps));
 
-    private static SyntaxTree Parse(string fileName, string text) =>
+    public static SyntaxTree Parse(string fileName, string text) =>
         CSharpSyntaxTree.ParseText(text, ParseOptions, path: fileName);
 
     // .NET 8 reference assemblies and the net8.0 builds of the ResilienceGen runtime (the one this process runs)

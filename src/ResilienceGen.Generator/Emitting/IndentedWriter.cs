@@ -6,17 +6,19 @@ namespace ResilienceGen.Generator.Emitting
     internal sealed class IndentedWriter
     {
         private const string IndentUnit = "    ";
-        private readonly StringBuilder _text = new StringBuilder();
+        private readonly StringBuilder _text;
         private int _level;
+
+        /// <param name="capacity">The expected length: a file is written once, so growing the buffer is pure overhead.</param>
+        public IndentedWriter(int capacity = 1024)
+        {
+            _text = new StringBuilder(capacity);
+        }
 
         public void Line(string line)
         {
-            for (int i = 0; i < _level; i++)
-            {
-                _text.Append(IndentUnit);
-            }
-
-            _text.Append(line).Append('\n');
+            // One Append of the whole indentation rather than one per level.
+            _text.Append(' ', _level * IndentUnit.Length).Append(line).Append('\n');
         }
 
         public void BlankLine() => _text.Append('\n');

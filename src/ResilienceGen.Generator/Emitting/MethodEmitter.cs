@@ -212,8 +212,11 @@ namespace ResilienceGen.Generator.Emitting
             return "new[] { " + string.Join(", ", filter.Handle.Select(t => "typeof(" + t + ")")) + " }";
         }
 
-        private static string GeneratedCodeAttribute()
-            => "[" + KnownNames.GeneratedCodeAttribute + "(\"ResilienceGen\", " + Literals.String(GeneratorVersion.Value) + ")]";
+        // Twice per method, the same text each time: built once.
+        private static readonly string s_generatedCodeAttribute
+            = "[" + KnownNames.GeneratedCodeAttribute + "(\"ResilienceGen\", " + Literals.String(GeneratorVersion.Value) + ")]";
+
+        private static string GeneratedCodeAttribute() => s_generatedCodeAttribute;
 
         private static void EmitObject(IndentedWriter writer, string creation, (string Name, string Value)[] properties, string terminator)
         {

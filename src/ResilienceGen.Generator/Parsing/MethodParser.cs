@@ -58,7 +58,13 @@ namespace ResilienceGen.Generator.Parsing
             }
 
             Compilation compilation = context.SemanticModel.Compilation;
-            ResilientDeclaration? declaration = DeclarationReader.Read(method, KnownTypes.For(compilation));
+            KnownTypes types = KnownTypes.For(compilation);
+            if (IsModelledByAnotherPipeline(method, pipeline, types))
+            {
+                return null;
+            }
+
+            ResilientDeclaration? declaration = DeclarationReader.Read(method, types);
             if (declaration is null
                 || (pipeline == Pipeline.Breaker && declaration.Retry is not null)
                 || (pipeline == Pipeline.Timeout && (declaration.Retry is not null || declaration.Breaker is not null)))
@@ -148,6 +154,31 @@ namespace ResilienceGen.Generator.Parsing
             {
                 Timeout = valid ? timeout : null,
             };
+        }
+
+        /// <summary>
+        /// The check below on the declaration (a method with [WithRetry] is the retry pipeline's; one with
+        /// [CircuitBreaker] and no [WithRetry] the breaker's), made from the attribute classes alone: a method with two
+        /// or three attributes reaches two or three pipelines, and reading its whole declaration in each only to drop
+        /// it was most of the cost of such methods.
+        /// </summary>
+        private static bool IsModelledByAnotherPipeline(IMethodSymbol method, Pipeline pipeline, KnownTypes types)
+        {
+            if (pipeline == Pipeline.Retry)
+            {
+                return false;
+            }
+
+            // As DeclarationReader reads them: the attributes of both parts of a partial method live on the definition.
+            foreach (AttributeData attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
+            {
+                if (types.IsWithRetry(attribute) || (pipeline == Pipeline.Timeout && types.IsCircuitBreaker(attribute)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string? FirstError(ImmutableArray<DeclarationProblem> problems)

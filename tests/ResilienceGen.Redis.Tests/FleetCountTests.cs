@@ -108,23 +108,14 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
         string[] failures = await Task.WhenAll(fleet.Select(p => p.SendAsync("repeat dep 10000")));
         await Task.Delay(2500); // a few reconciliations, so the count shows the background reads it should show
         double seconds = stopwatch.Elapsed.TotalSeconds;
-        Dictionary<string, long> calls = await CommandCallsAsync(server);
+        Dictionary<string, long> calls = await CommandStats.CallsAsync(server);
 
         Output.WriteLine($"CountFailuresFleetWide: 2 instances x 10,000 happy-path calls, then a wait, {seconds:0.00} s in all; Redis commands meanwhile: "
                          + string.Join(", ", calls.Select(x => x.Key + "=" + x.Value)));
         Assert.All(failures, f => Assert.Equal("0", f));
-        long scripts = calls.Where(x => x.Key is "evalsha" or "eval").Sum(x => x.Value);
-        long allowed = 2 * ((long)Math.Ceiling(seconds * 1000 / SyncMs) + 2);
-        Assert.True(scripts >= 2, "the reconciliation reads should appear in the count");
-        Assert.True(scripts <= allowed, $"{scripts} script calls in {seconds:0.00} s (at most {allowed} reconciliations)");
-
         // Inside each reconciliation: GET of the state key and of the count key (PTTL when a state exists). No write,
         // no publish: the happy path sends nothing.
-        long others = calls.Where(x => x.Key is not ("evalsha" or "eval" or "get" or "pttl" or "info" or "config|resetstat" or "config" or "ping" or "echo" or "cluster" or "client|setinfo" or "subscribe")).Sum(x => x.Value);
-        Assert.True(others == 0, "commands besides the reconciliation: " + string.Join(", ", calls.Select(x => x.Key + "=" + x.Value)));
-        long reads = calls.Where(x => x.Key is "get" or "pttl").Sum(x => x.Value);
-        Assert.True(reads <= 2 * scripts, $"{reads} reads inside {scripts} reconciliation scripts (one breaker each: its state and count keys)");
-        Assert.True(calls.Values.Sum() < 100, "far fewer commands than calls");
+        CommandStats.AssertOnlyReconciliations(calls, seconds, instances: 2, SyncMs, readsPerScript: 2);
     }
 
     [Fact]
@@ -149,7 +140,7 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
         Assert.Equal("0", await a.SendAsync("repeat dep 1000")); // the first clears the streak, the other 999 send nothing
         Assert.Equal("0", await b.SendAsync("repeat dep 1000")); // B's first success too, if the clear had not reached it yet
         await WaitUntilAsync(async () => (await b.CountsAsync()).Failures == 0, 5000, "B's count is cleared");
-        Dictionary<string, long> calls = await CommandCallsAsync(server);
+        Dictionary<string, long> calls = await CommandStats.CallsAsync(server);
         Output.WriteLine("3 failures then 2 x 1,000 successes: " + string.Join(", ", calls.Select(x => x.Key + "=" + x.Value)));
         Assert.Equal(3, calls.GetValueOrDefault("incr"));
         Assert.InRange(calls.GetValueOrDefault("del"), 1, 2); // one clear per instance that held the count, at most
@@ -204,7 +195,7 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
         await Redis.RestartAsync();
         await WaitStateAsync(b, "Open", 10_000); // A publishes the open it decided alone
         await using ConnectionMultiplexer admin = await Redis.ConnectAsync();
-        Dictionary<string, long> calls = await CommandCallsAsync(admin.GetServer(Redis.Endpoint));
+        Dictionary<string, long> calls = await CommandStats.CallsAsync(admin.GetServer(Redis.Endpoint));
         Output.WriteLine("Redis commands after the restart, until B is Open: " + string.Join(", ", calls.Select(x => x.Key + "=" + x.Value)));
         Assert.False(calls.ContainsKey("incr"), "the failures A counted alone are not added to the fleet's count on reconnect");
     }
@@ -249,20 +240,5 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
         }
 
         return (calls, failures);
-    }
-
-    internal static async Task<Dictionary<string, long>> CommandCallsAsync(IServer server)
-    {
-        var result = new Dictionary<string, long>();
-        foreach (IGrouping<string, KeyValuePair<string, string>> section in await server.InfoAsync("commandstats"))
-        {
-            foreach (KeyValuePair<string, string> entry in section)
-            {
-                string name = entry.Key.Replace("cmdstat_", "", StringComparison.Ordinal);
-                result[name] = long.Parse(entry.Value.Split(',')[0].Split('=')[1]);
-            }
-        }
-
-        return result;
     }
 }

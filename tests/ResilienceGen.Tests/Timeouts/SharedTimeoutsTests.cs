@@ -94,7 +94,7 @@ public class SharedTimeoutsTests : RuntimeTestBase
         ResilientMethod method = new(UniqueName("Tests.Shared.Attempt"), null, null, timeout: new TimeoutOptions { AttemptMs = 150 });
         long start = Stopwatch.GetTimestamp();
 
-        var timedOut = await Assert.ThrowsAsync<ResilienceTimeoutException>(() => CallLikeGenerated(method, HangsUntilCancelled));
+        var timedOut = await Assert.ThrowsAsync<ResilienceTimeoutException>(() => TimedFastPath.Call(method, CancellationToken.None, HangsUntilCancelled));
 
         TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
         Assert.Equal(TimeoutScope.Attempt, timedOut.Scope);
@@ -112,7 +112,7 @@ public class SharedTimeoutsTests : RuntimeTestBase
         ResilientMethod method = new(UniqueName("Tests.Shared.Total"), Retry(maxRetries: 5, baseDelayMs: 50), null, timeout: new TimeoutOptions { TotalMs = 400 });
         long start = Stopwatch.GetTimestamp();
 
-        var timedOut = await Assert.ThrowsAsync<ResilienceTimeoutException>(() => CallLikeGenerated(method, Body));
+        var timedOut = await Assert.ThrowsAsync<ResilienceTimeoutException>(() => TimedFastPath.Call(method, CancellationToken.None, Body));
 
         TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
         Assert.Equal(TimeoutScope.Total, timedOut.Scope);
@@ -132,29 +132,5 @@ public class SharedTimeoutsTests : RuntimeTestBase
         var cancelled = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         token.Register(() => cancelled.TrySetResult(Stopwatch.GetElapsedTime(since)));
         return await cancelled.Task.WaitAsync(s_waitLimit);
-    }
-
-    /// <summary>What a generated [WithTimeout] wrapper of <c>Task&lt;int&gt; M(CancellationToken)</c> does, with no caller token.</summary>
-    private static Task<int> CallLikeGenerated(ResilientMethod method, Func<CancellationToken, Task<int>> body)
-    {
-        FirstAttempt<Task<int>> first = default;
-        if (first.TryAdmit(method, CancellationToken.None, out CancellationToken token))
-        {
-            try
-            {
-                first.Started = body(token);
-            }
-            catch (Exception e)
-            {
-                first.Failure = e;
-            }
-
-            if (FirstAttempt.Succeeded(ref first))
-            {
-                return first.Started;
-            }
-        }
-
-        return ResilientInvoker.RunTaskOf(method, null, body, static (b, t) => b(t), null, null, CancellationToken.None, first: first);
     }
 }

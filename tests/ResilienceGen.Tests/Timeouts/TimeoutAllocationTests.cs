@@ -28,29 +28,10 @@ public class TimeoutAllocationTests : RuntimeTestBase
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 
-    /// <summary>What a generated [WithTimeout] wrapper of <c>Task&lt;int&gt; M(CancellationToken)</c> does.</summary>
+    private static readonly Func<CancellationToken, Task<int>> s_body = Body;
+
     private static Task<int> CallLikeGenerated(ResilientMethod method, CancellationToken cancellationToken)
-    {
-        FirstAttempt<Task<int>> first = default;
-        if (first.TryAdmit(method, cancellationToken, out CancellationToken token))
-        {
-            try
-            {
-                first.Started = Body(token);
-            }
-            catch (Exception e)
-            {
-                first.Failure = e;
-            }
-
-            if (FirstAttempt.Succeeded(ref first))
-            {
-                return first.Started;
-            }
-        }
-
-        return ResilientInvoker.RunTaskOf(method, null, cancellationToken, static (_, t) => Body(t), null, null, cancellationToken, first: first);
-    }
+        => TimedFastPath.Call(method, cancellationToken, s_body);
 
     private static Task<int> Body(CancellationToken token) => token.CanBeCanceled ? s_completed : Task.FromException<int>(new InvalidOperationException("no timeout token"));
 

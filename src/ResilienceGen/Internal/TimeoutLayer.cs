@@ -37,17 +37,8 @@ namespace ResilienceGen.Internal
         /// <summary>The first attempt gets a source and timer of its own (pooled when it can be).</summary>
         private static CancellationToken ArmFirstAlone(TimeoutSettings timeouts, CancellationToken caller, ref AttemptClock clock, out long callStart)
         {
-            TimeoutSource source;
-            if (timeouts.HasTotal)
-            {
-                callStart = Resilience.TimeProvider.GetTimestamp();
-            }
-            else
-            {
-                callStart = 0;
-            }
-
-            source = timeouts.FirstAttemptIsTotal
+            callStart = timeouts.HasTotal ? Resilience.TimeProvider.GetTimestamp() : 0;
+            TimeoutSource source = timeouts.FirstAttemptIsTotal
                 ? TimeoutSource.Start(timeouts.Total, TimeoutScope.Total, timeouts.Total, caller)
                 : TimeoutSource.Start(timeouts.Attempt, TimeoutScope.Attempt, timeouts.Attempt, caller);
             clock.Timeout = source;

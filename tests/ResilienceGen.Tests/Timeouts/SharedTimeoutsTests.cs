@@ -68,7 +68,10 @@ public class SharedTimeoutsTests : RuntimeTestBase
         // Threads of their own, not pool threads: sleeping pool threads would starve the pool the timers run on.
         Thread[] threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
         {
-            for (int i = 0; i < 40; i++)
+            // For 600 ms, not a number of joins: retirements run on the thread pool's timers, which a busy CI machine
+            // delays, so the joins must span far more than a few bucket widths to see several buckets.
+            var spread = Stopwatch.StartNew();
+            while (spread.ElapsedMilliseconds < 600)
             {
                 long joining = Stopwatch.GetTimestamp(); // before: the promise is about when the attempt asked
                 TimeoutSource source = shared.Join();

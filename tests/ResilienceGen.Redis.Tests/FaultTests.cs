@@ -39,8 +39,8 @@ public sealed class FaultTests(ITestOutputHelper output) : FleetTestBase(output)
         await WaitStateAsync(b, "Open", 10_000); // A publishes the open it decided alone
         double restartToShared = sinceRestart.Elapsed.TotalMilliseconds;
         Output.WriteLine($"Redis restart -> B Open (A's open published on reconnect): {Ms(restartToShared)} (2 x SyncIntervalMs = {2 * SyncMs} ms, plus the reconnect)");
-        Assert.Contains("[1201]", a.Log); // FleetUnreachable
-        Assert.Contains("[1202]", a.Log); // FleetReachable
+        await WaitLogAsync(a, 1201, "FleetUnreachable");
+        await WaitLogAsync(a, 1202, "FleetReachable");
         Assert.Single(a.Log.Split('\n'), l => l.Contains("[1201]", StringComparison.Ordinal)); // once per outage
 
         // Sharing works again for a new decision.
@@ -167,8 +167,8 @@ public sealed class FaultTests(ITestOutputHelper output) : FleetTestBase(output)
             Assert.Equal("success", await p.SendAsync("call dep"));
             string stats = await p.SendAsync("stats");
             Assert.Equal(garbage.Length + 2, long.Parse(FleetProcess.Stat(stats, "invalid"))); // 8 messages + the key, once
-            Assert.Contains("[1203]", p.Log); // FleetMessageInvalid
-            Assert.Contains("[1204]", p.Log); // FleetStateInvalid
+            await WaitLogAsync(p, 1203, "FleetMessageInvalid");
+            await WaitLogAsync(p, 1204, "FleetStateInvalid");
             Assert.Equal("True", FleetProcess.Stat(stats, "reachable"));
         }
 

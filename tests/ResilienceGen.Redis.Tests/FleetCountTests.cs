@@ -47,7 +47,7 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
         Assert.Equal("failed", await a.SendAsync("call dep")); // the fifth since B's success
         Assert.Equal("Open", await a.StateAsync());
         await WaitStateAsync(b, "Open", 5000);
-        Assert.Contains("[1250]", a.Log); // FleetCountReached
+        await WaitLogAsync(a, 1250, "FleetCountReached");
         Output.WriteLine("A: 4 failures, B: 1 success (cleared the fleet's count), A: 5 failures -> both Open");
     }
 
@@ -89,7 +89,7 @@ public sealed class FleetCountTests(ITestOutputHelper output) : FleetTestBase(ou
             await WaitStateAsync(p, "Open", 5000);
         }
 
-        Assert.Contains("[1250]", c.Log); // FleetCountReached, on the instance whose failure reached the ratio
+        await WaitLogAsync(c, 1250, "FleetCountReached, on the instance whose failure reached the ratio");
         Output.WriteLine("3 instances, each below MinimumThroughput 10 alone: Closed at 9/4 (below MinimumThroughput), 11/4, 12/5, 13/6; Open at 14/7 (ratio 0.5)");
     }
 

@@ -72,7 +72,7 @@ public sealed class SharingTests(ITestOutputHelper output) : FleetTestBase(outpu
         Assert.Equal(before[0], after[0]);
         Assert.Equal(before[1] + 1, after[1]);
         Assert.Equal(before[2], after[2]);
-        Assert.Contains("[1200]", fleet[2].Log); // FleetDecisionApplied: the close learnt from the fleet
+        await WaitLogAsync(fleet[2], 1200, "FleetDecisionApplied: the close learnt from the fleet");
     }
 
     [Fact]

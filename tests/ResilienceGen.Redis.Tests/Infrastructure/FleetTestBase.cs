@@ -61,6 +61,18 @@ public abstract class FleetTestBase(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until <paramref name="instance"/> has logged the event <paramref name="eventId"/>. The console logger
+    /// writes from its own queue and stderr reaches the test through a pipe, so a line can trail the call that caused
+    /// it by a few milliseconds: asserting on the log at once is a race (CI lost it once).
+    /// </summary>
+    protected static Task WaitLogAsync(FleetProcess instance, int eventId, string what, int timeoutMs = 5000)
+    {
+        string id = "[" + eventId.ToString(CultureInfo.InvariantCulture) + "]";
+        return WaitUntilAsync(() => Task.FromResult(instance.Log.Contains(id, StringComparison.Ordinal)), timeoutMs,
+            $"instance {instance.Name} logs {id} {what}");
+    }
+
     protected static async Task WaitStateAsync(FleetProcess instance, string state, int timeoutMs, string breaker = "dep")
         => await instance.SendAsync($"waitstate {breaker} {state} {timeoutMs}", timeoutMs + 10_000);
 

@@ -7,6 +7,9 @@
 # contention rows assume both cores are theirs.
 # Per class: <output>/results/*-report-github.md (the tables for the docs), *.csv, *.html; <output>/machine.txt.
 # BENCH_ARGS adds BenchmarkDotNet options, e.g. BENCH_ARGS='--job dry' to check the script runs every row.
+# WITH_GENERATOR=1 also runs the generator and build rows into the same folder, so every issue-21 figure comes from
+# one run: --generator-shapes (GENERATOR_ROUNDS, default 5), --generator-ide (IDE_ROUNDS, default 7) and
+# bench/build-time.sh (BUILD_ROUNDS, default 3; 2,000 methods). About 25 more minutes on a quiet 2-core machine.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$repo/BenchmarkDotNet.Artifacts/issue21-$(date -u +%Y%m%dT%H%M%SZ)}"
@@ -45,6 +48,15 @@ dotnet run -c Release --project bench/ResilienceGen.Benchmarks -- "${common[@]}"
 
 # 5. end to end: a loopback GET, bare, generated wrapper, IHttpClientFactory client with and without the standard handler.
 dotnet run -c Release --project bench/ResilienceGen.HttpBenchmarks -- "${common[@]}" --filter '*LoopbackGetBenchmarks*'
+
+# 6-8: the generator against LoggerMessage on 24 corpus shapes, the IDE case, and the build of a 2,000-method project.
+if [[ "${WITH_GENERATOR:-0}" == 1 ]]; then
+  dotnet run -c Release --project bench/ResilienceGen.Benchmarks -- --generator-shapes --rounds "${GENERATOR_ROUNDS:-5}" \
+    | tee "$out/generator-shapes.txt"
+  dotnet run -c Release --project bench/ResilienceGen.Benchmarks -- --generator-ide --rounds "${IDE_ROUNDS:-7}" \
+    | tee "$out/generator-ide.txt"
+  bench/build-time.sh "${BUILD_ROUNDS:-3}" 2000 | tee "$out/build-time.txt"
+fi
 
 {
   echo "finished: $(date -u +%FT%TZ)"

@@ -2,8 +2,8 @@
 # Runs exactly the issue-21 runtime rows (docs/benchmarks.md, "Issue 21"), with BenchmarkDotNet's default job, and
 # keeps the reports in one folder:
 #   bench/run-issue21.sh [<output folder>, default: BenchmarkDotNet.Artifacts/issue21-<UTC time>]
-# Estimated time on a quiet 2-core machine: about 15-20 minutes (two Release builds of 1-2 minutes each, then
-# 31 runtime cases and 4 HTTP cases at roughly 20-30 s each). Run it with nothing else on the machine: the
+# Estimated time on a quiet 2-core machine: about 45 minutes (two Release builds of 1-2 minutes each, then
+# 31 runtime cases and 4 HTTP cases at roughly a minute each; measured 01:30-02:14 UTC on 2026-12-02). Run it with nothing else on the machine: the
 # contention rows assume both cores are theirs.
 # Per class: <output>/results/*-report-github.md (the tables for the docs), *.csv, *.html; <output>/machine.txt.
 # BENCH_ARGS adds BenchmarkDotNet options, e.g. BENCH_ARGS='--job dry' to check the script runs every row.

@@ -24,8 +24,11 @@ namespace ResilienceGen.Redis
 
         // How many clears (count 0) this instance has applied: a count read before a clear and applied after it would
         // bring a cleared streak back, so a reply or a reconciliation read that raced a clear is not applied (the count
-        // may then be low by that race, never high: the breaker opens later, never earlier).
+        // may then be low by that race, never high: the breaker opens later, never earlier). Written and compared
+        // under _countGate, with the count itself: a check that passed just before a clear landed must not apply after
+        // it (CI saw that: a thread preempted between the check and the raise opened a breaker one streak early).
         private long _clearsApplied;
+        private readonly object _countGate = new object();
 
         private bool CountsFleetWide => _options.CountFailuresFleetWide;
 
@@ -92,13 +95,13 @@ namespace ResilienceGen.Redis
         private async Task CountFailureAsync(CircuitBreaker breaker)
         {
             string name = breaker.Name;
-            long clears = Interlocked.Read(ref _clearsApplied);
+            long clears = ClearsApplied;
             (bool ok, RedisResult result) = await RunAsync("count a failure", () => Database.ScriptEvaluateAsync(FleetScripts.CountFailure,
                 new RedisKey[] { _keys.Count(name) },
                 new RedisValue[] { _keys.Channel, FleetMessage.Version + "|count|" + InstanceId + "|", "|" + name })).ConfigureAwait(false);
-            if (ok && Interlocked.Read(ref _clearsApplied) == clears)
+            if (ok)
             {
-                ApplyCount(breaker, (long)result, ownIncrement: true);
+                ApplyCount(breaker, (long)result, ownIncrement: true, clearsWhenSent: clears);
             }
         }
 
@@ -138,16 +141,41 @@ namespace ResilienceGen.Redis
         // Consecutive mode: the fleet's count, from this instance's increment, a message (any thread) or the
         // reconciliation. The instance whose increment reached the threshold logs it (once for the fleet); it may
         // already be Open, its own count having got there first.
-        private void ApplyCount(CircuitBreaker breaker, long failures, bool ownIncrement)
+        // A count read from Redis (a reply, a reconciliation) passes the clears seen when it was asked for: it is
+        // dropped if a clear was applied since. Messages pass null: each is the fleet's count when it was published.
+        private void ApplyCount(CircuitBreaker breaker, long failures, bool ownIncrement, long? clearsWhenSent = null)
         {
-            if (failures == 0)
+            bool reached;
+            lock (_countGate)
             {
-                Interlocked.Increment(ref _clearsApplied);
+                if (clearsWhenSent is long sent && sent != _clearsApplied)
+                {
+                    return;
+                }
+
+                if (failures == 0)
+                {
+                    _clearsApplied++;
+                }
+
+                reached = breaker.ApplyFleetFailures(failures);
             }
 
-            if (breaker.ApplyFleetFailures(failures) && ownIncrement)
+            if (reached && ownIncrement)
             {
                 FleetLog.CountReached(_logger, breaker.Name, Fleet, failures, failures);
+            }
+        }
+
+        /// <summary>How many clears this instance has applied (see <see cref="_clearsApplied"/>).</summary>
+        private long ClearsApplied
+        {
+            get
+            {
+                lock (_countGate)
+                {
+                    return _clearsApplied;
+                }
             }
         }
 
@@ -171,9 +199,9 @@ namespace ResilienceGen.Redis
 
             if (!breaker.IsRatioMode)
             {
-                if (fleetFailures > 0 && !_clearedWhileAway.ContainsKey(breaker.Name) && Interlocked.Read(ref _clearsApplied) == clearsBeforeRead)
+                if (fleetFailures > 0 && !_clearedWhileAway.ContainsKey(breaker.Name))
                 {
-                    ApplyCount(breaker, fleetFailures, ownIncrement: false);
+                    ApplyCount(breaker, fleetFailures, ownIncrement: false, clearsWhenSent: clearsBeforeRead);
                 }
 
                 return;

@@ -340,7 +340,7 @@ namespace ResilienceGen.Redis
                 args[0] = WindowValidityMs;
             }
 
-            long clearsBeforeRead = Interlocked.Read(ref _clearsApplied);
+            long clearsBeforeRead = ClearsApplied;
             (bool ok, RedisResult result) = await RunAsync("reconciliation read", () => CountsFleetWide
                 ? Database.ScriptEvaluateAsync(FleetScripts.ReadStatesCounted, keys, args)
                 : Database.ScriptEvaluateAsync(FleetScripts.ReadStates, keys)).ConfigureAwait(false);

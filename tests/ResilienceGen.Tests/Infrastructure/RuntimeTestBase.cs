@@ -75,7 +75,7 @@ public abstract class RuntimeTestBase : IDisposable
         var guard = System.Diagnostics.Stopwatch.StartNew();
         while (!task.IsCompleted)
         {
-            if (Time.NextDueIn is { } due)
+            if (Time.NextDueIn is { } due && await SettledAsync(task, due))
             {
                 Time.Advance(due);
             }
@@ -88,6 +88,18 @@ public abstract class RuntimeTestBase : IDisposable
         }
 
         return await task;
+    }
+
+    /// <summary>
+    /// Before the clock moves to the next timer: lets what another thread is doing settle. A retry goes on on the
+    /// pool after its delay and arms the next attempt's timer before its body returns; moving the clock in between
+    /// fires a timeout the call would never reach (CI saw 2.1 s of fake time where 1.1 s was right). Settled: a
+    /// little real time later, the call is still running and the same timer is still the next one.
+    /// </summary>
+    private async Task<bool> SettledAsync(Task task, TimeSpan due)
+    {
+        await Task.Delay(3).ConfigureAwait(false);
+        return !task.IsCompleted && Time.NextDueIn == due;
     }
 
     protected async Task Drive(Task task)

@@ -26,7 +26,8 @@ namespace ResilienceGen.Redis
         // bring a cleared streak back, so a reply or a reconciliation read that raced a clear is not applied (the count
         // may then be low by that race, never high: the breaker opens later, never earlier). Written and compared
         // under _countGate, with the count itself: a check that passed just before a clear landed must not apply after
-        // it (CI saw that: a thread preempted between the check and the raise opened a breaker one streak early).
+        // it (a thread preempted between the check and the raise would bring the cleared streak back; the likely cause
+        // of a CI run in which FleetCountTests saw a breaker open one streak early).
         private long _clearsApplied;
         private readonly object _countGate = new object();
 

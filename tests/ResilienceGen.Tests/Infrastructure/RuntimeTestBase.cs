@@ -93,7 +93,7 @@ public abstract class RuntimeTestBase : IDisposable
     /// <summary>
     /// Before the clock moves to the next timer: lets what another thread is doing settle. A retry goes on on the
     /// pool after its delay and arms the next attempt's timer before its body returns; moving the clock in between
-    /// fires a timeout the call would never reach (CI saw 2.1 s of fake time where 1.1 s was right). Settled: a
+    /// fires a timeout the call would never reach (the likely cause of a CI run that saw 2.1 s of fake time where 1.1 s was right). Settled: a
     /// little real time later, the call is still running and the same timer is still the next one.
     /// </summary>
     private async Task<bool> SettledAsync(Task task, TimeSpan due)

@@ -11,6 +11,7 @@ namespace ResilienceGen.IntegrationTests.Allocation;
 /// callers; GeneratedAllLayersRunTests (ResilienceGen.Generator.Tests) measures a generated Task&lt;int&gt; method with
 /// all layers in a loop compiled into it. These measure the generated code of each layer alone, as built by MSBuild.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class GeneratedHappyPathAllocationTests
 {
     private const int Calls = 10_000;
